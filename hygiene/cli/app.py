@@ -1,0 +1,86 @@
+"""The ``hygiene`` command: the Typer application and the one place errors become exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from importlib import import_module
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from hygiene import __version__
+from hygiene.cli import exitcodes
+from hygiene.errors import CheckUnavailable, HygieneError, InputError, Interrupted
+
+COMMAND_MODULES: tuple[str, ...] = (
+)
+
+
+def clear_screen() -> None:
+    """Wipe what was on the terminal, so a quick exit leaves nothing to read over a shoulder."""
+    if sys.stdout.isatty():
+        sys.stdout.write("\033[3J\033[H\033[2J")
+        sys.stdout.flush()
+
+
+class HygieneGroup(TyperGroup):
+    """Turns the core's errors into a plain message and an exit code, never a traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (Interrupted, KeyboardInterrupt, typer.Abort):
+            clear_screen()
+            raise typer.Exit(exitcodes.INTERRUPTED) from None
+        except InputError as exc:
+            for problem in exc.problems:
+                typer.echo(f"error: {problem}", err=True)
+            raise typer.Exit(exitcodes.BAD_INPUT) from None
+        except CheckUnavailable as exc:
+            typer.echo(f"could not check: {exc}", err=True)
+            raise typer.Exit(exitcodes.UNKNOWN) from None
+        except HygieneError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(exitcodes.BAD_INPUT) from None
+
+
+app = typer.Typer(
+    name="hygiene",
+    cls=HygieneGroup,
+    help=(
+        "Find the ways someone who knows you can still get into your accounts, "
+        "and shut them, most urgent first. Nothing you type is kept unless you choose.\n\n"
+        + exitcodes.HELP
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"hygiene {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(
+        False, "--version", callback=version_callback, is_eager=True, help="Show the version."
+    ),
+) -> None:
+    """hygiene"""
+
+
+for _name in COMMAND_MODULES:
+    import_module(f"hygiene.cli.{_name}").register(app)
+
+
+def main() -> None:
+    # Rich's tracebacks would print local variables, which may hold a password.
+    os.environ.setdefault("_TYPER_STANDARD_TRACEBACK", "1")
+    app(prog_name="hygiene")

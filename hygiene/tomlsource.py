@@ -1,0 +1,113 @@
+"""TOML files written by hand, with errors that say where.
+
+``tomllib`` reports syntax errors with a line, but once parsed a value no longer knows
+where it came from. ``TomlDocument`` keeps the text beside the data and finds the line of
+a key (inside the n-th ``[[table]]`` where there is one) so that every validation error
+can name file, line and field, all at once.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hygiene.errors import InputError, Problem
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class TomlDocument:
+    path: Path
+    text: str
+    data: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+    def line_of(self, loc: Sequence[str | int]) -> int | None:
+        """The line where the value at ``loc`` (keys and list indexes) is written, if found."""
+        lines = self.text.splitlines()
+        start = 0
+        key: str | None = None
+        parts = list(loc)
+        # An array of tables: [[account]] ... the index picks the n-th header.
+        if len(parts) >= 2 and isinstance(parts[0], str) and isinstance(parts[1], int):
+            header = re.compile(rf"^\s*\[\[\s*{re.escape(parts[0])}\s*\]\]")
+            seen = -1
+            for number, line in enumerate(lines):
+                if header.match(line):
+                    seen += 1
+                    if seen == parts[1]:
+                        start = number
+                        break
+            else:
+                start = -1
+            if start >= 0:
+                parts = parts[2:]
+                if not parts:
+                    return start + 1
+        keys = [p for p in parts if isinstance(p, str)]
+        if start < 0:
+            start = 0
+        if keys:
+            key = keys[0]
+        if key is None:
+            return start + 1 if start else None
+        pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
+        for number in range(start, len(lines)):
+            if number > start and lines[number].lstrip().startswith("[["):
+                break
+            if pattern.match(lines[number]):
+                return number + 1
+        return start + 1 if start else None
+
+    def problem(self, loc: Sequence[str | int], message: str) -> Problem:
+        where = ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in loc)
+        where = where.replace(".[", "[")
+        return Problem(message, source=self.name, line=self.line_of(loc), where=where or None)
+
+
+def load_toml(path: Path) -> TomlDocument:
+    """Read and parse ``path``; a missing, unreadable or malformed file is an ``InputError``."""
+    source = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", source=source) from None
+    except IsADirectoryError:
+        raise InputError("this is a folder, not a file", source=source) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror})", source=source) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError("is too large to be a hand-written file (over 5 MB)", source=source)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError("is not UTF-8 text", source=source) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        line = int(match.group(1)) if match else None
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        message = f"is not valid TOML: {message}"
+        raise InputError(Problem(message, source=source, line=line)) from None
+    return TomlDocument(path=path, text=text, data=data)
+
+
+def validation_problems(doc: TomlDocument, error: Any) -> list[Problem]:
+    """Every error of a pydantic ``ValidationError`` as a located ``Problem``."""
+    problems = []
+    for item in error.errors():
+        loc = [p for p in item["loc"] if isinstance(p, (str, int))]
+        message = str(item["msg"])
+        if message.startswith("Value error, "):
+            message = message[len("Value error, ") :]
+        problems.append(doc.problem(loc, message))
+    return problems

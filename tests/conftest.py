@@ -1,0 +1,42 @@
+"""Shared fixtures: the real CLI driven in-process, and a leak detector for secrets."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from hygiene.cli.app import app
+
+
+@pytest.fixture
+def cli() -> Callable[..., Result]:
+    """Run ``hygiene ARGS`` in-process; stdout and stderr are kept apart."""
+
+    def run(
+        *args: str, input: str | bytes | None = None, env: dict[str, str] | None = None
+    ) -> Result:
+        runner = CliRunner()
+        return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def all_logs(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureFixture]:
+    """Every log record of the test, at every level, to search for secrets."""
+    caplog.set_level(logging.DEBUG)
+    yield caplog
+
+
+def assert_no_leak(secret: str, *texts: str, files_under: Path | None = None) -> None:
+    """``secret`` appears in none of ``texts`` nor in any file below ``files_under``."""
+    for text in texts:
+        assert secret not in text
+    if files_under is not None:
+        for path in files_under.rglob("*"):
+            if path.is_file():
+                assert secret.encode() not in path.read_bytes(), f"secret written to {path}"
