@@ -25,12 +25,27 @@ class Severity(StrEnum):
         return list(Severity).index(self)
 
 
+class Topic(StrEnum):
+    """Where a finding belongs in the plan; plan sections follow this order."""
+
+    ACCESS_NOW = "access_now"  # accounts, devices or sharing the abuser can use now
+    RECOVERY = "recovery"  # recovery routes, especially the roots of chains
+    PASSWORDS = "passwords"  # known, guessable, reused, breached or weak passwords
+    COMPARTMENTS = "compartments"  # separate addresses for separate parts of life
+    GOOD_TO_DO = "good_to_do"  # worth doing when the rest is done
+
+    @property
+    def rank(self) -> int:
+        return list(Topic).index(self)
+
+
 @dataclass(frozen=True)
 class Finding:
     """One thing to know and do. ``id`` is a stable snake_case name scripts can rely on."""
 
     id: str
     severity: Severity
+    topic: Topic
     subject: str
     title: str
     why: str
@@ -40,9 +55,15 @@ class Finding:
     def to_dict(self) -> dict[str, str | None]:
         data = asdict(self)
         data["severity"] = self.severity.value
+        data["topic"] = self.topic.value
         return data
 
 
 def ranked(findings: Iterable[Finding]) -> list[Finding]:
     """Most urgent first; ties keep the order the checks produced them in."""
     return sorted(findings, key=lambda f: f.severity.rank)
+
+
+def in_plan_order(findings: Iterable[Finding]) -> list[Finding]:
+    """By plan section (topic), then most urgent first within each."""
+    return sorted(findings, key=lambda f: (f.topic.rank, f.severity.rank))
