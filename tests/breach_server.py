@@ -9,9 +9,11 @@ request line and its headers are logged, so tests can prove what left the client
 
 from __future__ import annotations
 
+import contextlib
 import random
 import re
 import secrets
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -21,7 +23,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from breach_corpus import Corpus
 
-PREFIX = re.compile(r"/range/([0-9A-Fa-f]{5})")
+# Absolute form too: that is how a request arrives through an HTTP proxy.
+PREFIX = re.compile(r"(?:http://[^/]+)?/range/([0-9A-Fa-f]{5})")
 FAULTS = (
     "429", "429-long", "500", "502-empty", "200-empty", "truncated", "garbage", "stall",
 )
@@ -132,12 +135,67 @@ def _handler(server: RangeServer) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
+def socks_proxy(target_port: int) -> Iterator[tuple[int, list[str]]]:
+    """A minimal SOCKS5 proxy (no auth, CONNECT) on loopback that sends every connection to
+    ``target_port`` on 127.0.0.1 and logs the host each client asked for."""
+    asked: list[str] = []
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.05)
+    stop = threading.Event()
+
+    def pipe(a: socket.socket, b: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            while data := a.recv(65536):
+                b.sendall(data)
+        with contextlib.suppress(OSError):
+            b.shutdown(socket.SHUT_WR)
+
+    def handle(client: socket.socket) -> None:
+        with client:
+            greeting = client.recv(2)
+            client.recv(greeting[1])
+            client.sendall(b"\x05\x00")
+            head = client.recv(4)
+            if head[3] == 3:
+                host = client.recv(client.recv(1)[0]).decode()
+            elif head[3] == 1:
+                host = socket.inet_ntoa(client.recv(4))
+            else:
+                host = socket.inet_ntop(socket.AF_INET6, client.recv(16))
+            client.recv(2)
+            asked.append(host)
+            with socket.create_connection(("127.0.0.1", target_port)) as upstream:
+                client.sendall(b"\x05\x00\x00\x01" + bytes(4) + bytes(2))
+                back = threading.Thread(target=pipe, args=(upstream, client), daemon=True)
+                back.start()
+                pipe(client, upstream)
+                back.join(5)
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                client, _ = listener.accept()
+            except TimeoutError:
+                continue
+            threading.Thread(target=handle, args=(client,), daemon=True).start()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1], asked
+    finally:
+        stop.set()
+        thread.join(1)
+        listener.close()
+
+
+@contextmanager
 def serve(corpus: Corpus, latency: float = 0.0) -> Iterator[RangeServer]:
     state = RangeServer(corpus, latency)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     httpd.daemon_threads = True
     state.port = httpd.server_address[1]
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield state

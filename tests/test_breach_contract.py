@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from breach_corpus import ABSENT, HEXLIKE, KNOWN, make_corpus
+from breach_corpus import ABSENT, HEXLIKE, KNOWN, Corpus, make_corpus
 from breach_server import serve
 
 from hygiene.breach.builtin import NOT_LISTED, BuiltinSource
@@ -30,23 +30,38 @@ class Case:
     full: bool  # a full corpus: has counts and can say "not found"
 
 
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return make_corpus()
+
+
+@pytest.fixture(scope="module")
+def layouts(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    where = tmp_path_factory.mktemp("corpus")
+    return {
+        "lf": corpus.write_file(where / "lf.txt"),
+        "crlf": corpus.write_file(where / "crlf.txt", newline="\r\n", final_newline=False),
+        "folder": corpus.write_folder(where / "ranges"),
+    }
+
+
 @pytest.fixture(
     params=["online", "offline-file-lf", "offline-file-crlf", "offline-folder", "built-in"]
 )
-def case(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Case]:
-    corpus = make_corpus()
+def case(
+    request: pytest.FixtureRequest, corpus: Corpus, layouts: dict[str, Path]
+) -> Iterator[Case]:
     kind = request.param
     if kind == "online":
         with serve(corpus) as server, OnlineSource(server.url, FAST) as source:
             yield Case(source, True)
         return
     if kind == "offline-file-lf":
-        source: BreachSource = OrderedFileSource(corpus.write_file(tmp_path / "c.txt"))
+        source: BreachSource = OrderedFileSource(layouts["lf"])
     elif kind == "offline-file-crlf":
-        path = corpus.write_file(tmp_path / "c.txt", newline="\r\n", final_newline=False)
-        source = OrderedFileSource(path)
+        source = OrderedFileSource(layouts["crlf"])
     elif kind == "offline-folder":
-        source = RangeFolderSource(corpus.write_folder(tmp_path / "ranges"))
+        source = RangeFolderSource(layouts["folder"])
     else:
         yield Case(BuiltinSource(), False)
         return
