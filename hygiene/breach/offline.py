@@ -78,7 +78,7 @@ class OrderedFileSource(BreachSource):
             raise FormatError(
                 "the last line is incomplete; the download may have been cut short"
             ) from exc
-        self._upper = not any(c in b"abcdef" for c in first)
+        self._upper = not any(c in b"abcdef" for c in first + last)
         self._first, self._last = first, last
         self._check_sampled_order()
 

@@ -15,6 +15,9 @@ from hygiene.cli import exitcodes
 from hygiene.errors import CheckUnavailable, HygieneError, InputError, Interrupted
 
 COMMAND_MODULES: tuple[str, ...] = (
+    "breach",
+    "corpus",
+    "doctor",
 )
 
 
