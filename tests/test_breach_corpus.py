@@ -179,3 +179,44 @@ def test_verify_names_what_is_wrong_with_a_folder(
 def test_verify_a_missing_path(cli: Cli, tmp_path: Path) -> None:
     result = cli("corpus", "verify", str(tmp_path / "nope.txt"))
     assert result.exit_code == 2 and "nope.txt: does not exist" in result.stderr
+
+
+# hygiene corpus index
+
+
+def test_index_is_written_for_a_good_file_and_used(
+    cli: Cli, tmp_path: Path, corpus: Corpus
+) -> None:
+    path = corpus.write_file(tmp_path / "c.txt")
+    result = cli("corpus", "index", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "c.txt.hygiene-index").stat().st_size > 8 * 16**5
+    with OrderedFileSource(path) as source:
+        assert "(indexed)" in source.describe()
+        for password, count in KNOWN.items():
+            assert source.check(Secret(password)) == Found(count, "offline")
+        for password in ABSENT:
+            assert source.check(Secret(password)) == NotFound("offline")
+
+
+def test_no_index_for_a_file_with_problems(cli: Cli, tmp_path: Path, corpus: Corpus) -> None:
+    path = write(tmp_path / "c.txt", sorted(sorted_lines(corpus), key=lambda x: x[-3:]))
+    result = cli("corpus", "index", str(path))
+    assert result.exit_code == 2 and "out of hash order" in result.stderr
+    assert not (tmp_path / "c.txt.hygiene-index").exists()
+
+
+def test_a_stale_index_is_ignored(cli: Cli, tmp_path: Path, corpus: Corpus) -> None:
+    path = corpus.write_file(tmp_path / "c.txt")
+    assert cli("corpus", "index", str(path)).exit_code == 0
+    lines = sorted_lines(corpus)
+    lines.insert(10, f"{'0' * 6}{'A' * 34}:1")
+    write(path, sorted(lines))
+    with OrderedFileSource(path) as source:
+        assert "(not indexed)" in source.describe()
+        assert source.check(Secret("Fluffy2019!")) == Found(KNOWN["Fluffy2019!"], "offline")
+
+
+def test_a_folder_needs_no_index(cli: Cli, tmp_path: Path, corpus: Corpus) -> None:
+    result = cli("corpus", "index", str(corpus.write_folder(tmp_path / "ranges")))
+    assert result.exit_code == 2 and "needs no index" in result.stderr

@@ -57,6 +57,9 @@ class Verdict:
     layout: str
     hashes: int
     problems: list[Problem]
+    # For the index: byte offset of the first line of each 5-hex-character range, and one
+    # past the end (BUCKETS + 1 numbers); only for the ordered file.
+    buckets: list[int] | None = None
 
 
 def verify(path: Path) -> Verdict:
@@ -78,8 +81,13 @@ def _coverage(first: str | None, last: str | None, source: str) -> list[Problem]
     return problems
 
 
+BUCKETS = RANGES
+
+
 def _verify_file(path: Path) -> Verdict:
     source = str(path)
+    buckets: list[int] = []
+    offset = 0
     tally = Tally(source)
     previous = b""
     hashes = 0
@@ -89,6 +97,7 @@ def _verify_file(path: Path) -> Verdict:
     try:
         with open(path, "rb") as handle:
             for number, raw in enumerate(handle, start=1):
+                at, offset = offset, offset + len(raw)
                 line = raw.rstrip(b"\r\n")
                 if not line:
                     continue
@@ -105,6 +114,9 @@ def _verify_file(path: Path) -> Verdict:
                     tally.note("duplicate" if digest == previous else "unsorted", number)
                 else:
                     previous = digest
+                    bucket = int(digest[:5], 16)
+                    while len(buckets) <= bucket:
+                        buckets.append(at)
                 hashes += 1
                 if first_prefix is None:
                     first_prefix = digest[:5].decode()
@@ -117,7 +129,8 @@ def _verify_file(path: Path) -> Verdict:
     last_prefix = previous[:5].decode() if previous else None
     if "unsorted" not in tally.counts:
         problems += _coverage(first_prefix, last_prefix, source)
-    return Verdict(path, "file", hashes, problems)
+    buckets += [offset] * (BUCKETS + 1 - len(buckets))
+    return Verdict(path, "file", hashes, problems, buckets)
 
 
 def _verify_folder(path: Path) -> Verdict:
