@@ -213,7 +213,7 @@ def test_a_stale_index_is_ignored(cli: Cli, tmp_path: Path, corpus: Corpus) -> N
     lines.insert(10, f"{'0' * 6}{'A' * 34}:1")
     write(path, sorted(lines))
     with OrderedFileSource(path) as source:
-        assert "(not indexed)" in source.describe()
+        assert "(not indexed;" in source.describe()
         assert source.check(Secret("Fluffy2019!")) == Found(KNOWN["Fluffy2019!"], "offline")
 
 

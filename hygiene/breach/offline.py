@@ -132,8 +132,10 @@ class OrderedFileSource(BreachSource):
         return self._problem
 
     def describe(self) -> str:
-        indexed = "indexed" if self._index is not None else "not indexed"
-        return f"the ordered corpus file {self.path} ({indexed})"
+        if self._index is not None:
+            return f"the ordered corpus file {self.path} (indexed)"
+        return (f"the ordered corpus file {self.path} (not indexed; hygiene corpus index "
+                "checks its order once and makes lookups faster)")
 
     def check(self, secret: Secret) -> Result:
         if self._problem is not None or self._map is None:
