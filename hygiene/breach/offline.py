@@ -34,7 +34,7 @@ _HASH_AND_COLON = 41
 _RANGE_SHIFT = 44
 # Above this many bytes between the bounds, probe single lines instead of windows.
 _PROBE_ONLY = 65536
-_INTERPOLATION_STEPS = 4
+_INTERPOLATION_STEPS = 16
 _ORDER_SAMPLES = 64
 UNSORTED = (
     "the corpus file is not in hash order (it may be ordered by count); "
