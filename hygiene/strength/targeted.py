@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from hygiene.facts.model import Fact, Facts, Token
-from hygiene.strength.fillers import case_log10, classify, random_char_log10
+from hygiene.strength.fillers import case_log10, find_fillers, random_char_log10
 
 BY_HAND_LOG10 = 3.0
 SCRIPT_LOG10 = 6.0
@@ -164,13 +164,12 @@ def fact_parts(text: str, index: TokenIndex) -> Iterator[Part]:
                 yield Part(token.fact.kind.value, label, start, end, cost, token.fact)
 
 
-def filler_parts(text: str) -> Iterator[Part]:
-    """Every span of ``text`` that is a common filler."""
-    for start in range(len(text)):
-        for end in range(start + 1, min(len(text), start + MAX_FILLER) + 1):
-            filler = classify(text[start:end], at_end=end == len(text))
-            if filler is not None:
-                yield Part(filler.kind, filler.label, start, end, filler.log10)
+def filler_parts(text: str) -> dict[tuple[int, int], Part]:
+    """Every span of ``text`` that is a common filler, as a part."""
+    return {
+        (start, end): Part(f.kind, f.label, start, end, f.log10)
+        for (start, end), f in find_fillers(text).items()
+    }
 
 
 def segment(text: str, facts: Facts) -> tuple[float, tuple[Part, ...]]:
@@ -178,7 +177,7 @@ def segment(text: str, facts: Facts) -> tuple[float, tuple[Part, ...]]:
     n = len(text)
     if n == 0:
         return 0.0, ()
-    fillers = {(p.start, p.end): p for p in filler_parts(text)}
+    fillers = filler_parts(text)
     ending_at: list[list[Part]] = [[] for _ in range(n + 1)]
     taken: set[tuple[int, int]] = set()
     if not facts.is_empty:
