@@ -110,7 +110,11 @@ def test_a_terminal_gets_a_hidden_prompt():
     env = dict(os.environ, COLUMNS="100")
     proc = subprocess.Popen(
         [sys.executable, "-m", "hygiene", "password", "--facts", FACTS],
-        stdin=follower, stdout=follower, stderr=follower, env=env, close_fds=True,
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        close_fds=True,
     )
     os.close(follower)
     seen = b""
