@@ -28,6 +28,7 @@ these facts (a stranger's verdict still applies).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -43,7 +44,8 @@ REVERSED_LOG10 = math.log10(2)
 # Longer passwords are analysed on their first MAX_LENGTH characters: beyond that, no
 # personal pattern makes a password guessable, and the cost stays bounded.
 MAX_LENGTH = 256
-MAX_FILLER = 24
+MAX_REPEAT_PIECE = 32
+_REPEAT = re.compile(rf"(.{{1,{MAX_REPEAT_PIECE}}}?)\1+", re.DOTALL)
 # Characters a person may type in place of a letter of a token.
 LOOK_ALIKES: dict[str, tuple[str, ...]] = {
     "0": ("o",),
@@ -172,13 +174,36 @@ def filler_parts(text: str) -> dict[tuple[int, int], Part]:
     }
 
 
-def segment(text: str, facts: Facts) -> tuple[float, tuple[Part, ...]]:
+def repeat_parts(text: str, facts: Facts) -> Iterator[Part]:
+    """Runs of one piece said again ("abcabcabc", "!!!!"): the piece's cost, times the count.
+
+    Like zxcvbn, a repeat is taken from where it starts to where it stops, and the search
+    resumes after it; the piece itself is read once (no repeats inside a repeat).
+    """
+    start = 0
+    while start < len(text):
+        found = _REPEAT.match(text, start)
+        if found is None:
+            start += 1
+            continue
+        piece = found.group(1)
+        count = (found.end() - start) // len(piece)
+        cost = segment(piece, facts, repeats=False)[0] + math.log10(count)
+        what = "character" if len(piece) == 1 else "piece"
+        yield Part("repeat", f"the same {what} {count} times", start, found.end(), cost)
+        start = found.end()
+
+
+def segment(text: str, facts: Facts, repeats: bool = True) -> tuple[float, tuple[Part, ...]]:
     """The cheapest reading of ``text`` as parts, and its cost in log10 guesses."""
     n = len(text)
     if n == 0:
         return 0.0, ()
     fillers = filler_parts(text)
     ending_at: list[list[Part]] = [[] for _ in range(n + 1)]
+    if repeats:
+        for part in repeat_parts(text, facts):
+            ending_at[part.end].append(part)
     taken: set[tuple[int, int]] = set()
     if not facts.is_empty:
         for part in fact_parts(text, token_index(facts)):
