@@ -205,6 +205,7 @@ def main() -> None:
     rng = random.Random(args.seed)
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     misses: list[str] = []
+    logs: dict[str, list[float]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(args.personas):
             p = persona(rng)
@@ -217,6 +218,7 @@ def main() -> None:
                     for _ in range(args.per_pattern):
                         password = make()
                         result = assess(Secret(password), facts)
+                        logs[group].append(result.targeted.guesses_log10)
                         row = counts[(group, name)]
                         row[0] += 1
                         row[1] += result.targeted.guessable
@@ -238,6 +240,13 @@ def main() -> None:
             print(f"{g:9} {name:40} {row[0]:5} {row[1] / row[0]:19.1%} {row[2] / row[0]:16.1%}")
         n, hit, zx = total
         print(f"{group:9} {'ALL':40} {n:5} {hit / n:19.1%} {zx / n:16.1%}")
+    for group, values in logs.items():
+        values.sort()
+        cut = values[len(values) // 20], values[len(values) // 2], values[-len(values) // 20 - 1]
+        print(
+            f"{group}: targeted log10 guesses min {values[0]:.1f}, 5% {cut[0]:.1f}, "
+            f"median {cut[1]:.1f}, 95% {cut[2]:.1f}, max {values[-1]:.1f}"
+        )
     for line in misses:
         print(line)
 
