@@ -138,3 +138,16 @@ def test_a_terminal_gets_a_hidden_prompt():
     assert proc.returncode == 1
     assert "Verdict: WEAK" in text
     assert secret not in text
+
+
+def test_help_does_not_load_zxcvbn():
+    """``hygiene --help`` stays fast: zxcvbn is imported only when a password is checked."""
+    code = (
+        "import sys\n"
+        "from hygiene.cli.app import main\n"
+        "sys.argv = ['hygiene', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('loaded' if 'zxcvbn' in sys.modules else 'not loaded', file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stderr.strip() == "not loaded"
