@@ -85,6 +85,9 @@ MIN_YEAR_SPACE = 20
 OLDEST_YEAR = 1900
 MIN_WORD = 3
 MAX_ENDING = max(len(e) for e in COMMON_ENDINGS)
+# Longer runs of digits or symbols cost what random characters cost; stopping here keeps a
+# long run from costing time that grows with its square.
+MAX_RUN = 12
 DE_LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "@": "a", "5": "s", "$": "s", "7": "t"}
 )
@@ -169,7 +172,7 @@ def find_fillers(text: str) -> dict[tuple[int, int], Filler]:
                 label = "a common ending" if end == n else "a common add-on"
                 offer(start, end, Filler("ending", label, math.log10(rank)))
         end = start
-        while end < n and text[end].isdigit():
+        while end < n and end - start < MAX_RUN and text[end].isdigit():
             end += 1
             length = end - start
             offer(
@@ -181,7 +184,7 @@ def find_fillers(text: str) -> dict[tuple[int, int], Filler]:
             if year is not None:
                 offer(start, end, Filler("year", "a year", year))
         end, cost = start, 0.0
-        while end < n and text[end] in SYMBOL_RANK:
+        while end < n and end - start < MAX_RUN and text[end] in SYMBOL_RANK:
             cost += math.log10(SYMBOL_RANK[text[end]] + 1)
             end += 1
             offer(
