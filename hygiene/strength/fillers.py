@@ -88,10 +88,21 @@ MAX_ENDING = max(len(e) for e in COMMON_ENDINGS)
 # Longer runs of digits or symbols cost what random characters cost; stopping here keeps a
 # long run from costing time that grows with its square.
 MAX_RUN = 12
-DE_LEET = str.maketrans(
-    {"0": "o", "1": "i", "3": "e", "4": "a", "@": "a", "5": "s", "$": "s", "7": "t"}
-)
-DE_LEET_L = str.maketrans({"1": "l"})
+# Characters people type in place of a letter (0 for o, @ for a ...): the one table of
+# look-alike swaps, for fact tokens and for dictionary words alike.
+LOOK_ALIKES: dict[str, tuple[str, ...]] = {
+    "0": ("o",),
+    "1": ("i", "l"),
+    "3": ("e",),
+    "4": ("a",),
+    "@": ("a",),
+    "5": ("s",),
+    "$": ("s",),
+    "7": ("t",),
+}
+# Undoing the swaps to look a word up; "1" is tried as both "i" and "l".
+DE_LEET = str.maketrans({char: letters[0] for char, letters in LOOK_ALIKES.items()})
+DE_LEET_L = str.maketrans({char: letters[-1] for char, letters in LOOK_ALIKES.items()})
 
 WORD_LABELS = {
     "passwords": ("common_password", "a common password"),
@@ -161,7 +172,7 @@ def find_fillers(text: str) -> dict[tuple[int, int], Filler]:
 
     n = len(text)
     lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    swapped = {lowered.translate(DE_LEET), lowered.translate(DE_LEET_L).translate(DE_LEET)}
+    swapped = {lowered.translate(DE_LEET), lowered.translate(DE_LEET_L)}
     swapped.discard(lowered)
     lists, longest = ranked_words()
     eff = _eff_words()
