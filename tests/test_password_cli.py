@@ -172,3 +172,20 @@ def test_help_does_not_load_zxcvbn():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.stderr.strip() == "not loaded"
+
+
+@pytest.mark.parametrize(
+    ("log10", "words"),
+    [
+        (0.3, "fewer than 10 guesses"),
+        (2.49, "about 300 guesses"),
+        (4.3, "about 20,000 guesses"),
+        (6.7, "about 5 million guesses"),
+        (11.9, "about 800 billion guesses"),
+        (40.0, "a trillion guesses or more"),
+    ],
+)
+def test_guesses_are_said_in_plain_numbers(log10, words):
+    from hygiene.cli.password import plain_count
+
+    assert plain_count(log10) == words
