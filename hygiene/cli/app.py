@@ -18,6 +18,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "breach",
     "corpus",
     "doctor",
+    "facts",
+    "password",
+    "suggest",
 )
 
 
