@@ -67,6 +67,21 @@ def breach_line(result: Result) -> str:
     return f"Breach: {result.describe()} (source: {result.source})."
 
 
+def breach_advice(result: Result) -> list[str]:
+    """What to do about one password's breach result, when there is something to do."""
+    if result.status == "found":
+        return [
+            "  Anyone trying leaked passwords tries this one early: change it everywhere "
+            "it is used, and do not use it again."
+        ]
+    if result.status == "unknown":
+        return [
+            "  Not checked is not safe. Check again when online, or use --corpus with a "
+            "downloaded copy of the corpus."
+        ]
+    return []
+
+
 def breach_exit_code(results: Iterable[Result], needs_action: bool = False) -> int:
     """Found (or another check's ``needs_action``) wins: 1, act on it; then unknown: 3,
     never "safe"; else 0."""
