@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from breach_corpus import ABSENT, KNOWN, Corpus, make_corpus, sha1
 from typer.testing import Result
 
+from hygiene.breach import verify as verify_module
 from hygiene.breach.interface import Found, NotFound, Unknown
 from hygiene.breach.offline import OrderedFileSource, RangeFolderSource
 from hygiene.secret import Secret
@@ -142,8 +144,8 @@ def test_verify_passes_a_good_file(cli: Cli, tmp_path: Path, corpus: Corpus) -> 
         (lambda ls: [*ls[:-1], ls[-1][:30]], "the last line is cut short"),
         (lambda ls: [ls[0], *(f"{x[:32]}:1" for x in ls[1:4]), *ls[4:]],
          "3 lines with NTLM hashes"),
-        (lambda ls: [ls[0], "<html>", *ls[1:]], "1 lines not in the form HASH:COUNT"),
-        (lambda ls: [ls[0], *ls], "1 hashes listed twice"),
+        (lambda ls: [ls[0], "<html>", *ls[1:]], "1 line not in the form HASH:COUNT"),
+        (lambda ls: [ls[0], *ls], "1 hash listed twice"),
         (lambda ls: ls[:-5], "ends at range"),
     ],
 )
@@ -171,7 +173,7 @@ def test_verify_names_what_is_wrong_with_a_folder(
     result = cli("corpus", "verify", str(folder))
     assert result.exit_code == 2
     for message in ("files that are not range files (named like 0A1B2.txt): notes.docx",
-                    "1 range files are empty", "lines with NTLM hashes",
+                    "1 range file is empty", "1 line with NTLM hashes",
                     "of 1,048,576 range files are missing"):
         assert message in result.stderr
 
@@ -220,3 +222,31 @@ def test_a_stale_index_is_ignored(cli: Cli, tmp_path: Path, corpus: Corpus) -> N
 def test_a_folder_needs_no_index(cli: Cli, tmp_path: Path, corpus: Corpus) -> None:
     result = cli("corpus", "index", str(corpus.write_folder(tmp_path / "ranges")))
     assert result.exit_code == 2 and "needs no index" in result.stderr
+
+
+@pytest.mark.parametrize("block", [1 << 12, 1 << 22])
+def test_verify_names_the_right_line_across_blocks(
+    tmp_path: Path, corpus: Corpus, block: int
+) -> None:
+    # Small blocks: clean blocks take the fast path, the damaged one is walked line by line.
+    lines = sorted_lines(corpus)
+    lines[300] = lines[300][:32] + ":1"
+    lines[301], lines[302] = lines[302], lines[301]
+    path = write(tmp_path / "c.txt", lines, end="\r\n")
+    with patch.object(verify_module, "_BLOCK", block):
+        verdict = verify_module.verify(path)
+    found = {(p.message.split(" (")[0], p.line) for p in verdict.problems}
+    assert found == {
+        ("1 line with NTLM hashes; hygiene needs the SHA-1 corpus, not the NTLM one", 301),
+        ("1 line out of hash order", 303),
+    }
+
+
+def test_the_index_is_the_same_whatever_the_block_size(tmp_path: Path, corpus: Corpus) -> None:
+    path = corpus.write_file(tmp_path / "c.txt")
+    with patch.object(verify_module, "_BLOCK", 1 << 12):
+        small = verify_module.verify(path)
+    whole = verify_module.verify(path)
+    assert small.problems == whole.problems == []
+    assert small.buckets == whole.buckets
+    assert small.hashes == whole.hashes == len(corpus.counts)
