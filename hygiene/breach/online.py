@@ -135,10 +135,10 @@ class OnlineSource(BreachSource):
                 return self._attempt(client, prefix)
             except _Failed as failure:
                 reason = failure.reason
-                if not failure.retry or attempt + 1 == self.settings.attempts:
-                    break
                 if failure.wait is not None and failure.wait > self.settings.max_wait:
                     reason = f"{reason}; it asked to wait {failure.wait:.0f} seconds"
+                    break
+                if not failure.retry or attempt + 1 == self.settings.attempts:
                     break
                 time.sleep(failure.wait if failure.wait is not None else self._backoff(attempt))
         return Unknown(reason, NAME)
