@@ -250,3 +250,13 @@ def test_the_index_is_the_same_whatever_the_block_size(tmp_path: Path, corpus: C
     assert small.problems == whole.problems == []
     assert small.buckets == whole.buckets
     assert small.hashes == whole.hashes == len(corpus.counts)
+
+
+def test_verify_reports_progress_to_the_end(tmp_path: Path, corpus: Corpus) -> None:
+    path = corpus.write_file(tmp_path / "c.txt")
+    seen: list[tuple[int, int]] = []
+    with patch.object(verify_module, "_BLOCK", 1 << 12):
+        verify_module.verify(path, progress=lambda done, total: seen.append((done, total)))
+    size = path.stat().st_size
+    assert len(seen) > 1 and seen[-1] == (size, size)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)

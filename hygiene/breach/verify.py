@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hygiene.breach.interface import Progress
 from hygiene.breach.parsing import FormatError, parse_corpus_line, parse_range_body
 from hygiene.errors import Problem
 
@@ -68,10 +69,12 @@ class Verdict:
     buckets: list[int] | None = None
 
 
-def verify(path: Path) -> Verdict:
+def verify(path: Path, progress: Progress | None = None) -> Verdict:
+    """Read the corpus at ``path`` once; ``progress`` hears bytes (file) or files (folder)
+    done of the total, for a run that can take many minutes."""
     if path.is_dir():
-        return _verify_folder(path)
-    return _verify_file(path)
+        return _verify_folder(path, progress)
+    return _verify_file(path, progress)
 
 
 def _coverage(first: str | None, last: str | None, source: str) -> list[Problem]:
@@ -166,17 +169,20 @@ class _FileCheck:
             self.first = digest
 
 
-def _verify_file(path: Path) -> Verdict:
+def _verify_file(path: Path, progress: Progress | None) -> Verdict:
     source = str(path)
     check = _FileCheck(source)
     offset = 0
     try:
         with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
             while block := handle.read(_BLOCK):
                 if not block.endswith(b"\n"):
                     block += handle.readline()
                 check.block(block, offset)
                 offset += len(block)
+                if progress is not None:
+                    progress(offset, size)
     except OSError as exc:
         return Verdict(path, "file", 0, [Problem(exc.strerror or "cannot be read", source)])
     problems = check.tally.problems()
@@ -191,7 +197,7 @@ def _verify_file(path: Path) -> Verdict:
     return Verdict(path, "file", check.hashes, problems, buckets)
 
 
-def _verify_folder(path: Path) -> Verdict:
+def _verify_folder(path: Path, progress: Progress | None) -> Verdict:
     source = str(path)
     tally = Tally(source)
     foreign: list[str] = []
@@ -202,7 +208,9 @@ def _verify_folder(path: Path) -> Verdict:
         names = sorted(os.listdir(path))
     except OSError as exc:
         return Verdict(path, "folder", 0, [Problem(exc.strerror or "cannot be read", source)])
-    for name in names:
+    for done, name in enumerate(names, start=1):
+        if progress is not None and done % 4096 == 0:
+            progress(done, len(names))
         stem, _, ext = name.partition(".")
         if ext != "txt" or len(stem) != 5 or not _is_hex(stem) or not (path / name).is_file():
             foreign.append(name)

@@ -95,12 +95,13 @@ def breach_exit_code(results: Iterable[Result], needs_action: bool = False) -> i
     return exitcodes.OK
 
 
-def terminal_progress() -> Progress | None:
+def terminal_progress(verb: str = "Checked") -> Progress | None:
     """A progress line on standard error when it is a terminal; nothing otherwise."""
     if not sys.stderr.isatty():
         return None
 
     def show(done: int, total: int) -> None:
-        typer.echo(f"\rChecked {done:,} of {total:,}", err=True, nl=done == total)
+        share = f" ({done * 100 // total}%)" if total else ""
+        typer.echo(f"\r{verb} {done:,} of {total:,}{share}", err=True, nl=done == total)
 
     return show
