@@ -260,3 +260,14 @@ def test_verify_reports_progress_to_the_end(tmp_path: Path, corpus: Corpus) -> N
     size = path.stat().st_size
     assert len(seen) > 1 and seen[-1] == (size, size)
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+def test_an_index_that_cannot_be_written_is_said_plainly(
+    cli: Cli, tmp_path: Path, corpus: Corpus
+) -> None:
+    path = corpus.write_file(tmp_path / "c.txt")
+    (tmp_path / "c.txt.hygiene-index.partial").mkdir()  # something in the way
+    result = cli("corpus", "index", str(path))
+    assert result.exit_code == 2
+    assert "the index cannot be written there" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout

@@ -49,10 +49,16 @@ def build_index(corpus: Path, progress: Progress | None = None) -> Path:
     offsets = array("Q", verdict.buckets)
     if sys.byteorder == "big":
         offsets.byteswap()  # the file is little-endian everywhere
-    with open(partial, "wb") as out:
-        out.write(MAGIC + _HEADER.pack(*_stamp(corpus)))
-        out.write(offsets.tobytes())
-    partial.replace(target)
+    try:
+        with open(partial, "wb") as out:
+            out.write(MAGIC + _HEADER.pack(*_stamp(corpus)))
+            out.write(offsets.tobytes())
+        partial.replace(target)
+    except OSError as exc:
+        raise InputError(
+            f"{target}: the index cannot be written there ({exc.strerror or 'error'}); "
+            "the index lives beside the corpus, so the folder must be writable"
+        ) from None
     return target
 
 
