@@ -40,6 +40,7 @@ def write(path: Path, lines: list[str], end: str = "\n") -> Path:
         ("hello world\n", "line 1 is not in the form HASH:COUNT"),
         (f"{'A' * 32}:5\n", "holds an NTLM hash; hygiene needs the SHA-1 corpus"),
         (f"{'0' * 40}:5\n{'1' * 40}:5\n{'2' * 17}", "the last line is incomplete"),
+        ("7z\xbc\xaf\x27\x1c\x00\x04", "is still compressed (.7z, .gz, .zip)"),
     ],
 )
 def test_a_file_that_cannot_be_a_corpus_says_why(

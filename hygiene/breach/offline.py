@@ -83,6 +83,12 @@ class OrderedFileSource(BreachSource):
             self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
         mm = self._map
         self._size = size
+        head = mm[:64]
+        if any(byte < 9 or byte > 126 for byte in head):
+            raise FormatError(
+                "is not a text file; if it is still compressed (.7z, .gz, .zip), "
+                "unpack it first"
+            )
         first_end = mm.find(b"\n")
         first, _ = parse_corpus_line(mm[: first_end if first_end >= 0 else size], 1)
         tail = size
