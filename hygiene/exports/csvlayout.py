@@ -111,7 +111,7 @@ def login(
     return Entry(
         title=title.strip(),
         username=username.strip(),
-        urls=tuple(u.strip() for u in urls if u and u.strip()),
+        urls=tuple(dict.fromkeys(u.strip() for u in urls if u and u.strip())),
         password=Secret(password),
         row=row.number,
         password_changed=changed,
