@@ -53,22 +53,16 @@ class Advice:
     fix: str
 
 
-CHANGE_SAFELY = (
-    "Change it from a device the other person has never used. If a change could alert "
-    "them, keep any evidence you need first."
-)
-
 ADVICE = {
     Reason.OLD_PASSWORD_VARIANT: Advice(
         "The other person knew an old password; a small change to it is one of the first "
         "things they would try.",
-        "Change these first, to passphrases of random words. " + CHANGE_SAFELY,
+        "Change these first, to passphrases of random words.",
     ),
     Reason.GUESSABLE: Advice(
         "These are built from things the other person knows about you, such as names, "
         "dates or places.",
-        "Change them to passphrases of random words that mean nothing about you. "
-        + CHANGE_SAFELY,
+        "Change them to passphrases of random words that mean nothing about you.",
     ),
     Reason.BREACHED: Advice(
         "These passwords are in lists of breached passwords that anyone can try against "

@@ -68,7 +68,7 @@ def _summary_words(report: AuditReport) -> list[str]:
     s = report.summary()
     lines = [
         f"{s['logins']} logins checked ({s['distinct_passwords']} different passwords); "
-        f"{s['needs_action']} need acting on; {s['skipped']} rows skipped."
+        f"{s['needs_action']} need acting on; {s['skipped']} skipped."
     ]
     counts = [f"{n} {reason}" for reason, n in s["by_reason"].items() if n]
     if counts:
