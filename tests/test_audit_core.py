@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,27 @@ def test_the_progress_bar_draws_words_and_numbers_then_clears() -> None:
     text = stream.getvalue()
     assert "Checking breaches: [########################] 10 of 10" in text
     assert text.endswith("\r\033[K")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_parallel_assessment_matches_serial_and_sends_back_no_fact_values(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pickle
+
+    from hygiene.audit import parallel
+    from hygiene.facts import load_facts
+
+    facts = load_facts(Path(__file__).parent / "fixtures" / "audit" / "facts.toml")
+    texts = ("Lighthouse2020!", "Biscuit1987", "Whitby-pier-4", "qwerty12")
+    passwords = [Secret(p) for p in texts]
+    serial = parallel.assess_all(passwords, facts)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel, "CHUNK", 1)
+    monkeypatch.setattr(parallel, "_workers", lambda: 2)
+    forked = parallel.assess_all(passwords, facts)
+    assert [a.to_dict() for a in forked] == [a.to_dict() for a in serial]
+    assert forked[1].targeted.personal_parts  # still known to be built from facts
+    sent = pickle.dumps(forked)
+    for value in (b"Biscuit", b"Lighthouse2019!", b"Whitby", b"1987"):
+        assert value not in sent

@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from hygiene.audit.domains import app_package
 from hygiene.audit.groups import login_key, reuse_groups, similar_passwords
+from hygiene.audit.parallel import assess_all
 from hygiene.audit.reasons import Reason
 from hygiene.errors import CheckUnavailable
 from hygiene.exports.interface import Entry, SkipKind, Skipped
 from hygiene.secret import Secret
 
 if TYPE_CHECKING:
-    from hygiene.breach.interface import BreachSource, Result
+    from hygiene.breach.interface import BreachSource, Progress, Result
     from hygiene.exports.registry import Export
     from hygiene.facts.model import Facts
     from hygiene.strength import Assessment
@@ -183,17 +184,24 @@ def _read(export: Export, observer: Observer | None) -> tuple[list[Entry], list[
     return entries, skipped
 
 
+def _stage_progress(observer: Observer | None, stage: str) -> Progress | None:
+    if observer is None:
+        return None
+    report = observer
+
+    def progress(done: int, total: int) -> None:
+        report(stage, done, total)
+
+    return progress
+
+
 def _breach(
     source: BreachSource, distinct: Sequence[Secret], observer: Observer | None
 ) -> list[Result]:
     from hygiene.breach.interface import Unknown
 
-    def progress(done: int, total: int) -> None:
-        if observer is not None:
-            observer("breach", done, total)
-
     try:
-        return source.check_many(distinct, progress)
+        return source.check_many(distinct, _stage_progress(observer, "breach"))
     except CheckUnavailable as exc:
         return [Unknown(str(exc), source.name)] * len(distinct)
 
@@ -274,8 +282,6 @@ def run_audit(
     now: datetime | None = None,
 ) -> AuditReport:
     """Audit every login of ``export``; ``since`` flags passwords unchanged before it."""
-    from hygiene.strength import assess
-
     timings: dict[str, float] = {}
     started = time.perf_counter()
     entries, skipped = _read(export, observer)
@@ -284,11 +290,7 @@ def run_audit(
     index_of: dict[Secret, int] = {}
     password_of = [index_of.setdefault(e.password, len(index_of)) for e in entries]
     distinct = list(index_of)
-    assessments = []
-    for done, secret in enumerate(distinct, start=1):
-        assessments.append(assess(secret, facts))
-        if observer is not None:
-            observer("strength", done, len(distinct))
+    assessments = assess_all(distinct, facts, _stage_progress(observer, "strength"))
     started = _timed(timings, "strength", started)
 
     results = _breach(source, distinct, observer)
