@@ -21,8 +21,16 @@ def test_every_date_gives_its_common_layouts(day):
         dd, mm = f"{day.day:02d}", f"{day.month:02d}"
         yyyy, yy = f"{day.year}", f"{day.year % 100:02d}"
         assert {
-            dd + mm, mm + dd, dd + mm + yy, dd + mm + yyyy, yyyy, yy, mm + yyyy, yyyy + mm + dd,
-            f"{dd}/{mm}/{yyyy}", f"{dd}-{mm}-{yy}",
+            dd + mm,
+            mm + dd,
+            dd + mm + yy,
+            dd + mm + yyyy,
+            yyyy,
+            yy,
+            mm + yyyy,
+            yyyy + mm + dd,
+            f"{dd}/{mm}/{yyyy}",
+            f"{dd}-{mm}-{yy}",
         } <= texts
 
 

@@ -47,7 +47,7 @@ class Generic:
 
 
 @lru_cache(maxsize=1)
-def _shipped_dictionaries() -> dict[str, dict[str, int]]:
+def shipped_dictionaries() -> dict[str, dict[str, int]]:
     """zxcvbn's own frequency lists, never anyone's user inputs."""
     from zxcvbn import matching
 
@@ -73,7 +73,7 @@ def estimate(password: Secret, user_inputs: dict[str, int] | None = None) -> Gen
     text = password.reveal()
     truncated = len(text) > MAX_LENGTH
     text = text[:MAX_LENGTH]
-    dictionaries = dict(_shipped_dictionaries())
+    dictionaries = dict(shipped_dictionaries())
     dictionaries["user_inputs"] = user_inputs or {}
     matches = matching.omnimatch(text, dictionaries)
     result = scoring.most_guessable_match_sequence(text, matches)

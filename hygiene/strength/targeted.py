@@ -28,13 +28,14 @@ these facts (a stranger's verdict still applies).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from hygiene.facts.model import Fact, Facts, Token
-from hygiene.strength.fillers import case_log10, classify, random_char_log10
+from hygiene.strength.fillers import case_log10, find_fillers, random_char_log10
 
 BY_HAND_LOG10 = 3.0
 SCRIPT_LOG10 = 6.0
@@ -43,7 +44,8 @@ REVERSED_LOG10 = math.log10(2)
 # Longer passwords are analysed on their first MAX_LENGTH characters: beyond that, no
 # personal pattern makes a password guessable, and the cost stays bounded.
 MAX_LENGTH = 256
-MAX_FILLER = 24
+MAX_REPEAT_PIECE = 32
+_REPEAT = re.compile(rf"(.{{1,{MAX_REPEAT_PIECE}}}?)\1+", re.DOTALL)
 # Characters a person may type in place of a letter of a token.
 LOOK_ALIKES: dict[str, tuple[str, ...]] = {
     "0": ("o",),
@@ -164,22 +166,44 @@ def fact_parts(text: str, index: TokenIndex) -> Iterator[Part]:
                 yield Part(token.fact.kind.value, label, start, end, cost, token.fact)
 
 
-def filler_parts(text: str) -> Iterator[Part]:
-    """Every span of ``text`` that is a common filler."""
-    for start in range(len(text)):
-        for end in range(start + 1, min(len(text), start + MAX_FILLER) + 1):
-            filler = classify(text[start:end], at_end=end == len(text))
-            if filler is not None:
-                yield Part(filler.kind, filler.label, start, end, filler.log10)
+def filler_parts(text: str) -> dict[tuple[int, int], Part]:
+    """Every span of ``text`` that is a common filler, as a part."""
+    return {
+        (start, end): Part(f.kind, f.label, start, end, f.log10)
+        for (start, end), f in find_fillers(text).items()
+    }
 
 
-def segment(text: str, facts: Facts) -> tuple[float, tuple[Part, ...]]:
+def repeat_parts(text: str, facts: Facts) -> Iterator[Part]:
+    """Runs of one piece said again ("abcabcabc", "!!!!"): the piece's cost, times the count.
+
+    Like zxcvbn, a repeat is taken from where it starts to where it stops, and the search
+    resumes after it; the piece itself is read once (no repeats inside a repeat).
+    """
+    start = 0
+    while start < len(text):
+        found = _REPEAT.match(text, start)
+        if found is None:
+            start += 1
+            continue
+        piece = found.group(1)
+        count = (found.end() - start) // len(piece)
+        cost = segment(piece, facts, repeats=False)[0] + math.log10(count)
+        what = "character" if len(piece) == 1 else "piece"
+        yield Part("repeat", f"the same {what} {count} times", start, found.end(), cost)
+        start = found.end()
+
+
+def segment(text: str, facts: Facts, repeats: bool = True) -> tuple[float, tuple[Part, ...]]:
     """The cheapest reading of ``text`` as parts, and its cost in log10 guesses."""
     n = len(text)
     if n == 0:
         return 0.0, ()
-    fillers = {(p.start, p.end): p for p in filler_parts(text)}
+    fillers = filler_parts(text)
     ending_at: list[list[Part]] = [[] for _ in range(n + 1)]
+    if repeats:
+        for part in repeat_parts(text, facts):
+            ending_at[part.end].append(part)
     taken: set[tuple[int, int]] = set()
     if not facts.is_empty:
         for part in fact_parts(text, token_index(facts)):
@@ -212,7 +236,7 @@ def segment(text: str, facts: Facts) -> tuple[float, tuple[Part, ...]]:
             loose[j], back_loose[j] = start_run, j - 1
         for part in ending_at[j]:
             before = min(done[part.start], loose[part.start])
-            cost = before + part.guesses_log10 + (PART_LOG10 if part.start > 0 else 0.0)
+            cost = before + part.guesses_log10 + _part_factor(part, n)
             if cost < done[j]:
                 done[j], back_done[j] = cost, part
     parts: list[Part] = []
@@ -232,6 +256,16 @@ def segment(text: str, facts: Facts) -> tuple[float, tuple[Part, ...]]:
             in_run = loose[j] < done[j]
     parts.reverse()
     return min(done[n], loose[n]) - _repeated_separators(text, parts), tuple(parts)
+
+
+def _part_factor(part: Part, length: int) -> float:
+    """The template factor a part adds: none for the first, nor for a one-symbol separator
+    between two parts (joining words with "-" is one choice, paid as the symbol's rank)."""
+    if part.start == 0:
+        return 0.0
+    if part.kind == "symbols" and part.end - part.start == 1 and part.end < length:
+        return 0.0
+    return PART_LOG10
 
 
 def _repeated_separators(text: str, parts: list[Part]) -> float:

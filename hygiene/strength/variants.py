@@ -72,7 +72,7 @@ def _compare(new: str, old: str, position: int) -> OldPasswordVariant | None:
     found: list[OldPasswordVariant] = []
     plain_new, plain_old = _plain(new), _plain(old)
     if plain_new == plain_old:
-        differs = sum(a != b for a, b in zip(new, old, strict=True))
+        differs = sum(a != b for a, b in zip(new, old, strict=False)) + abs(len(new) - len(old))
         cost = math.log10(2) + case_log10(new)
         change = "only capitals or look-alike swaps changed"
         found.append(OldPasswordVariant(position, change, differs, 1 - differs / longest, cost))
