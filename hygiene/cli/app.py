@@ -18,6 +18,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "facts",
     "password",
     "suggest",
+    "breach",
+    "corpus",
+    "doctor",
     "audit",
 )
 
