@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import shutil
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from breach_corpus import Corpus, sha1
+from breach_server import RangeServer, serve
 from conftest import assert_no_leak
 from typer.testing import Result
 
@@ -213,3 +214,41 @@ def test_offline_audit_makes_no_connection(
     monkeypatch.setattr(socket, "create_connection", refuse)
     assert cli("audit", str(VAULT), "--offline").exit_code == 1
     assert cli("audit", str(VAULT), "--corpus", corpus).exit_code == 1
+
+
+@pytest.fixture
+def range_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[RangeServer]:
+    for name in ("HYGIENE_CORPUS", "HYGIENE_HIBP_URL", "HTTP_PROXY", "http_proxy",
+                 "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    corpus = Corpus({sha1("Breached-Lemon-77"): 5, sha1("qwerty12"): 1000})
+    with serve(corpus) as running:
+        yield running
+
+
+def test_online_audit_sends_each_prefix_once_and_nothing_else(
+    cli: Cli, range_server: RangeServer
+) -> None:
+    data = _json(cli, str(VAULT), "--api-url", range_server.url)
+    assert data["summary"]["breach"]["found"] == 2
+    paths = [r.path for r in range_server.requests]
+    prefixes = {sha1(p)[:5] for p in _passwords(VAULT)}
+    assert sorted(paths) == sorted(f"/range/{p}" for p in prefixes)
+    assert all(r.headers.get("add-padding") == "true" for r in range_server.requests)
+    sent = " ".join(f"{r.path} {r.headers}" for r in range_server.requests)
+    for password in _passwords(VAULT):
+        assert password not in sent and sha1(password)[5:] not in sent
+
+
+def test_a_failed_online_lookup_is_unknown_never_safe(
+    cli: Cli, range_server: RangeServer, tmp_path: Path
+) -> None:
+    export = tmp_path / "strong.csv"
+    export.write_text(
+        "name,url,username,password,note\n"
+        "strong.example.com,https://strong.example.com/,sam,plank-ivory-swoop-gravel-tundra,\n"
+    )
+    range_server.fail("500", times=50)
+    result = cli("audit", str(export), "--api-url", range_server.url, "--json")
+    assert result.exit_code == 3
+    assert json.loads(result.stdout)["entries"][0]["breach"]["status"] == "unknown"
