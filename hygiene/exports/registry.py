@@ -27,7 +27,7 @@ from hygiene.exports import (
     protonpass,
 )
 from hygiene.exports.interface import Item, Layout, Probe
-from hygiene.exports.source import probe, refuse
+from hygiene.exports.source import probe, refuse, refuse_encrypted
 
 LAYOUTS: tuple[Layout, ...] = (
     onepassword.CSV4,
@@ -91,13 +91,8 @@ def open_export(path: Path, layout_name: str | None = None) -> Export:
         )
     found = probe(path)
     if found.kind == "pgp":
-        raise refuse(
-            path,
-            "this export is encrypted (PGP), so hygiene cannot read it. Export again "
-            "without encryption (in Proton Pass: Settings, Export, JSON or CSV), then run "
-            "the audit on that file. When the audit is done, delete the export and empty "
-            "the bin: it holds every password in plain text.",
-        )
+        # Proton Pass is the one exporter known to write PGP.
+        raise refuse_encrypted(path, "Proton Pass", protonpass.HOW)
     if layout_name is not None:
         layout = BY_NAME[layout_name]
     else:
