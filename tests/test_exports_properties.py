@@ -166,3 +166,42 @@ def test_any_bytes_after_a_header_only_skip_rows_or_refuse(family: Family, body:
 def test_any_bytes_are_detected_or_refused_never_crash(data: bytes) -> None:
     with contextlib.suppress(InputError):
         _read(data, None)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(
+            ["items", "vaults", "accounts", "type", "login", "password", "uris", "uri",
+             "deletedDate", "passwordHistory", "lastUsedDate", "data", "content", "state",
+             "categoryUuid", "details", "loginFields", "designation", "value", "overview",
+             "urls", "url", "title", "name", "metadata", "encrypted", "AUTHENTIFIANT"]
+        ),
+        inner,
+        max_size=5,
+    ),
+    max_leaves=25,
+)
+
+
+@pytest.mark.parametrize("top", ["items", "vaults", "AUTHENTIFIANT", "accounts"])
+@settings(max_examples=150, deadline=None)
+@given(value=JSON_VALUES)
+def test_any_json_shape_only_skips_items_or_refuses(top: str, value: object) -> None:
+    import json
+    import zipfile
+
+    document = json.dumps({top: value, "version": "1"}).encode()
+    with TemporaryDirectory() as folder:
+        if top == "accounts":
+            path = Path(folder) / "export.1pux"
+            with zipfile.ZipFile(path, "w") as archive:
+                archive.writestr("export.data", document)
+        else:
+            path = Path(folder) / "export.json"
+            path.write_bytes(document)
+        try:
+            items = list(open_export(path).items)
+        except InputError:
+            return
+    assert all(isinstance(i, Entry | Skipped) for i in items)

@@ -15,7 +15,14 @@ from typing import Any
 
 from hygiene.exports.csvlayout import CsvLayout, Row, iso, login
 from hygiene.exports.interface import Item, Probe, SkipKind, Skipped
-from hygiene.exports.source import open_zip, parse_json, refuse, refuse_encrypted, zip_member
+from hygiene.exports.source import (
+    listed,
+    open_zip,
+    parse_json,
+    refuse,
+    refuse_encrypted,
+    zip_member,
+)
 
 HOW = (
     "In Bitwarden choose Export vault, File format '.json' or '.csv' (not the encrypted "
@@ -59,9 +66,9 @@ def _item(number: int, item: Any) -> Item:
     fields = item.get("login")
     if not isinstance(fields, dict):
         return Skipped(number, SkipKind.MALFORMED, "this login has no login details")
-    uris = fields.get("uris") or []
+    uris = listed(fields.get("uris"))
     urls = [u["uri"] for u in uris if isinstance(u, dict) and isinstance(u.get("uri"), str)]
-    history = item.get("passwordHistory") or []
+    history = listed(item.get("passwordHistory"))
     used = [iso(h.get("lastUsedDate")) for h in history if isinstance(h, dict)]
     changed = max((d for d in used if d is not None), default=None)
     password = fields.get("password")

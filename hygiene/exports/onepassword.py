@@ -17,7 +17,7 @@ from typing import Any
 
 from hygiene.exports.csvlayout import CsvLayout, Row, epoch, login
 from hygiene.exports.interface import Item, Probe, SkipKind, Skipped
-from hygiene.exports.source import open_zip, parse_json, refuse, zip_member
+from hygiene.exports.source import fields_of, listed, open_zip, parse_json, refuse, zip_member
 
 LOGIN_CATEGORIES = {"001": "login", "005": "password"}
 INACTIVE = {"archived": "archived", "trashed": "in the trash", "deleted": "in the trash"}
@@ -100,10 +100,10 @@ def _item(number: int, item: Any) -> Item:
     fields = details.get("loginFields")
     password = _designated(fields, "password") or str(details.get("password") or "")
     urls = [str(overview.get("url") or "")]
-    for link in overview.get("urls") or []:
+    for link in listed(overview.get("urls")):
         if isinstance(link, dict) and isinstance(link.get("url"), str):
             urls.append(link["url"])
-    history = details.get("passwordHistory") or []
+    history = listed(details.get("passwordHistory"))
     times = [epoch(h.get("time")) for h in history if isinstance(h, dict)]
     return login(
         Row(number, {}),
@@ -116,10 +116,9 @@ def _item(number: int, item: Any) -> Item:
 
 
 def _items(document: Any) -> Iterator[Any]:
-    for account in document.get("accounts") or []:
-        for vault in (account.get("vaults") or []) if isinstance(account, dict) else []:
-            if isinstance(vault, dict):
-                yield from vault.get("items") or []
+    for account in fields_of(document, "accounts"):
+        for vault in fields_of(account, "vaults"):
+            yield from fields_of(vault, "items")
 
 
 @dataclass(frozen=True)

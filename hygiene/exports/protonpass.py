@@ -15,7 +15,15 @@ from typing import Any
 
 from hygiene.exports.csvlayout import CsvLayout, Row, login
 from hygiene.exports.interface import Item, Probe, SkipKind, Skipped
-from hygiene.exports.source import open_zip, parse_json, refuse, refuse_encrypted, zip_member
+from hygiene.exports.source import (
+    fields_of,
+    listed,
+    open_zip,
+    parse_json,
+    refuse,
+    refuse_encrypted,
+    zip_member,
+)
 
 HOW = (
     "In Proton Pass choose Settings, Export, and the JSON or CSV format without "
@@ -57,8 +65,8 @@ def _item(number: int, item: Any) -> Item:
     metadata = data.get("metadata") if isinstance(data.get("metadata"), dict) else {}
     assert isinstance(content, dict) and isinstance(metadata, dict)
     values = {k: v for k, v in content.items() if isinstance(v, str)}
-    urls = [u for u in content.get("urls") or [] if isinstance(u, str)]
-    for auto in content.get("autofillUrls") or []:
+    urls = [u for u in listed(content.get("urls")) if isinstance(u, str)]
+    for auto in listed(content.get("autofillUrls")):
         if isinstance(auto, dict) and isinstance(auto.get("url"), str):
             urls.append(auto["url"])
     row = Row(number, values)
@@ -78,7 +86,7 @@ def read_document(document: Any, path: Path | str) -> Iterator[Item]:
         raise refuse_encrypted(path, "Proton Pass", HOW)
     number = 0
     for vault in document["vaults"].values():
-        for item in (vault.get("items") or []) if isinstance(vault, dict) else []:
+        for item in fields_of(vault, "items"):
             number += 1
             yield _item(number, item)
 

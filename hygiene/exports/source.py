@@ -132,6 +132,16 @@ def parse_json(data: bytes, path: Path | str) -> Any:
         ) from None
 
 
+def listed(value: Any) -> list[Any]:
+    """A JSON value that should be a list, or an empty one when it is anything else."""
+    return value if isinstance(value, list) else []
+
+
+def fields_of(value: Any, key: str) -> list[Any]:
+    """``value[key]`` as a list, when ``value`` is an object; else an empty list."""
+    return listed(value.get(key)) if isinstance(value, dict) else []
+
+
 def load_json(path: Path) -> Any:
     with path.open("rb") as binary:
         return parse_json(read_bounded(binary, path, "this JSON file"), path)
