@@ -227,6 +227,13 @@ def test_utf16_is_named_and_refused(tmp_path: Path) -> None:
         read(path)
 
 
+def test_a_json_export_in_windows_1252_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "export.json"
+    path.write_bytes('{"encrypted": false, "items": [{"name": "Café"}]}'.encode("cp1252"))
+    with pytest.raises(InputError, match="looks like Windows-1252"):
+        read(path)
+
+
 def test_unknown_layout_names_the_header_and_the_known_layouts(tmp_path: Path) -> None:
     path = tmp_path / "mystery.csv"
     path.write_text("site,login,secret,colour\nx.test,sam,Hidden-Value-77,blue\n")

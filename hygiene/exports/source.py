@@ -124,7 +124,16 @@ def parse_json(data: bytes, path: Path | str) -> Any:
     try:
         return json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise refuse(path, "this file is not UTF-8 text, so it cannot be read.") from None
+        try:
+            data.decode("cp1252")
+            guess = " (it looks like Windows-1252)"
+        except UnicodeDecodeError:
+            guess = ""
+        raise refuse(
+            path,
+            f"this file is not UTF-8 text{guess}, and hygiene reads UTF-8. Open it in a "
+            "text editor, save it as UTF-8, and try again.",
+        ) from None
     except json.JSONDecodeError as exc:
         # The position only: the message would quote the text around it.
         raise InputError(
