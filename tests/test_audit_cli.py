@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import shutil
 import socket
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -252,3 +256,39 @@ def test_a_failed_online_lookup_is_unknown_never_safe(
     result = cli("audit", str(export), "--api-url", range_server.url, "--json")
     assert result.exit_code == 3
     assert json.loads(result.stdout)["entries"][0]["breach"]["status"] == "unknown"
+
+
+def _run_with_terminal_stderr(*args: str) -> tuple[bytes, bytes, int]:
+    """The real command with stderr on a pseudo-terminal and stdout on a pipe."""
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "hygiene", "audit", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        close_fds=True,
+    )
+    os.close(follower)
+    terminal = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        terminal += chunk
+    stdout = proc.stdout.read() if proc.stdout else b""
+    return terminal, stdout, proc.wait(timeout=120)
+
+
+def test_a_terminal_sees_the_progress_bar_and_stdout_stays_clean(corpus: str) -> None:
+    terminal, stdout, code = _run_with_terminal_stderr(str(VAULT), "--corpus", corpus)
+    assert code == 1
+    assert b"Checking strength: [" in terminal and b"10 of 10" in terminal
+    assert b"\x1b" not in stdout and b"Checking" not in stdout
+    quiet, _, _ = _run_with_terminal_stderr(str(VAULT), "--corpus", corpus, "--quiet")
+    assert b"Checking" not in quiet
+    as_json, out, _ = _run_with_terminal_stderr(str(VAULT), "--corpus", corpus, "--json")
+    assert b"Checking" not in as_json
+    json.loads(out)
