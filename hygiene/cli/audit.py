@@ -160,7 +160,11 @@ def register(app: typer.Typer) -> None:
         ] = None,
         layout: Annotated[
             str | None,
-            typer.Option("--format", help="The export layout, when detection gets it wrong."),
+            typer.Option(
+                "--format",
+                help="The export layout when detection gets it wrong, such as bitwarden-csv, "
+                "chrome-csv or 1pux; an export hygiene cannot tell lists every name.",
+            ),
         ] = None,
         since: Annotated[
             str | None,
