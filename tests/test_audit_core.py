@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hygiene.audit.domains import app_package, host_of, registrable_domain
-from hygiene.audit.groups import similar_passwords
+from hygiene.audit.groups import change, similar_passwords
 from hygiene.audit.run import run_audit
 from hygiene.breach.builtin import BuiltinSource
 from hygiene.cli.progress import ProgressBar
@@ -56,11 +56,14 @@ def test_near_duplicates_share_a_base_with_a_small_edit() -> None:
             "abc2",
         )
     ]
-    pairs = similar_passwords(passwords)
-    assert sorted(o for o, _ in pairs[0]) == [1, 2]
-    assert dict(pairs[1])[0] == "the year changed"
-    assert 3 not in pairs
-    assert 6 not in pairs and 7 not in pairs  # a base of three letters is chance
+    similar = similar_passwords(passwords)
+    assert similar[0] == similar[1] == similar[2] == [0, 1, 2]
+    assert change(passwords[1].reveal(), passwords[0].reveal()) == "the year changed"
+    assert change(passwords[2].reveal(), passwords[0].reveal()).startswith("only capitals")
+    assert change("Harbour1999!", "Harbour1!") == "a number changed"
+    assert change("Harbour!", "Harbour1999") == "the start or ending changed"
+    assert 3 not in similar
+    assert 6 not in similar and 7 not in similar  # a base of three letters is chance
 
 
 def test_each_stage_reports_progress_to_the_observer() -> None:

@@ -22,7 +22,6 @@ from hygiene.secret import Secret
 from hygiene.strength.fillers import DE_LEET
 
 MIN_BASE = 4  # a shared base shorter than this is chance, not a pattern
-MAX_BLOCK = 64  # compare at most this many distinct passwords sharing one base
 _AFFIXES = re.compile(r"^([\W\d_]*)(.*?)([\W\d_]*)$", re.DOTALL)
 _DIGITS = re.compile(r"\d+")
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -109,29 +108,23 @@ def change(new: str, old: str) -> str:
         return "only capitals or look-alike swaps changed"
     if all(_DIGITS.sub("#", x) == _DIGITS.sub("#", y) for x, y in moved):
         numbers = [
-            n
+            (n, o)
             for x, y in moved
             for n, o in zip(_DIGITS.findall(x), _DIGITS.findall(y), strict=True)
             if n != o
         ]
-        years = bool(numbers) and all(_YEAR.match(n) for n in numbers)
+        years = bool(numbers) and all(_YEAR.match(n) and _YEAR.match(o) for n, o in numbers)
         return "the year changed" if years else "a number changed"
     return "the start or ending changed"
 
 
-def similar_passwords(passwords: Sequence[Secret]) -> dict[int, list[tuple[int, str]]]:
-    """For each distinct password (by index), the others sharing its base, and how they differ."""
+def similar_passwords(passwords: Sequence[Secret]) -> dict[int, list[int]]:
+    """For each distinct password (by index) that shares its base with another, every
+    password of that base, itself included. Members of one base share one list, so even a
+    base held by thousands costs one list, not every pair."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, secret in enumerate(passwords):
         base = _base(secret.reveal())
         if len(base) >= MIN_BASE:
             blocks[base].append(index)
-    pairs: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for members in blocks.values():
-        members = members[:MAX_BLOCK]
-        for position, a in enumerate(members):
-            for b in members[position + 1 :]:
-                how = change(passwords[a].reveal(), passwords[b].reveal())
-                pairs[a].append((b, how))
-                pairs[b].append((a, how))
-    return pairs
+    return {i: members for members in blocks.values() if len(members) > 1 for i in members}

@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from hygiene.audit.domains import app_package
-from hygiene.audit.groups import login_key, reuse_groups, similar_passwords
+from hygiene.audit.groups import change, login_key, reuse_groups, similar_passwords
 from hygiene.audit.parallel import assess_all
 from hygiene.audit.reasons import Reason
 from hygiene.errors import CheckUnavailable
@@ -137,9 +137,11 @@ def display_name(entry: Entry) -> str:
     return entry.title or entry.url or f"row {entry.row}"
 
 
-def _named(names: list[str]) -> str:
+def _named(names: list[str], count: int | None = None) -> str:
+    """The first few names, and how many more there are (``count`` when names is cut)."""
+    total = len(names) if count is None else count
     shown = ", ".join(names[:MAX_NAMED])
-    return shown + (f" and {len(names) - MAX_NAMED} more" if len(names) > MAX_NAMED else "")
+    return shown + (f" and {total - MAX_NAMED} more" if total > MAX_NAMED else "")
 
 
 def _strength_reasons(assessment: Assessment) -> list[tuple[Reason, str]]:
@@ -214,7 +216,7 @@ class _Context:
         entries: list[Entry],
         password_of: list[int],
         groups: list[list[list[int]]],
-        similar: dict[int, list[tuple[int, str]]],
+        similar: dict[int, list[int]],
         cutoff: datetime,
     ) -> None:
         self.entries, self.password_of, self.groups = entries, password_of, groups
@@ -229,6 +231,9 @@ class _Context:
         self.holders: dict[int, list[int]] = {}
         for index, password in enumerate(password_of):
             self.holders.setdefault(password, []).append(index)
+        self.keys = [login_key(e) for e in entries]
+        # Names per reuse group, once: a group of thousands must not be rebuilt per entry.
+        self.group_names = [[self.account_name(a) for a in group] for group in groups]
 
     def account_name(self, account: list[int]) -> str:
         """A website row names the account better than its app row does."""
@@ -242,26 +247,25 @@ class _Context:
         reasons = _strength_reasons(assessment)
         if result.status == "found":
             reasons.append((Reason.BREACHED, result.describe()))
-        key = login_key(entry)
+        key = self.keys[index]
         if index in self.group_of:
-            mine = self.account_of[index]
-            others = [
-                self.account_name(account)
-                for account in self.groups[self.group_of[index] - 1]
-                if account is not mine
-            ]
-            text = f"the same password as {_named(others)}"
-            reasons.append((Reason.REUSED, text))
+            number = self.group_of[index] - 1
+            accounts, names = self.groups[number], self.group_names[number]
+            own = self.account_of[index]
+            others = [name for a, name in zip(accounts, names, strict=True) if a is not own]
+            reasons.append((Reason.REUSED, f"the same password as {_named(others)}"))
+        mine = self.password_of[index]
         near = [
-            (display_name(entries[m]), change)
-            for other, change in self.similar.get(self.password_of[index], [])
+            m
+            for other in self.similar.get(mine, [])
+            if other != mine
             for m in self.holders[other]
-            if login_key(entries[m]) != key
+            if self.keys[m] != key
         ]
         if near:
-            names = _named([name for name, _ in near])
-            text = f"a small edit of the password of {names} ({near[0][1]})"
-            reasons.append((Reason.SIMILAR, text))
+            named = _named([display_name(entries[m]) for m in near[:MAX_NAMED]], len(near))
+            how = change(entry.password.reveal(), entries[near[0]].password.reveal())
+            reasons.append((Reason.SIMILAR, f"a small edit of the password of {named} ({how})"))
         if any(u.lower().startswith("http://") for u in entry.urls if app_package(u) is None):
             reasons.append((Reason.INSECURE_URL, "its address starts with http://"))
         changed = entry.password_changed
