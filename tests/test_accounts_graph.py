@@ -149,6 +149,11 @@ def test_check_text_says_reachable_accounts_and_what_to_do(cli):
     assert "The abuser can reach 3 of 4 accounts, and may reach 1 more." in result.stdout
     assert "Micromart shop: may be able to get in (not certain)" in result.stdout
     assert "[URGENT] Bank: the abuser can get in" in result.stdout
+    # Where to make each fix comes from the catalogue; an unknown provider says so.
+    assert "Where: Google Account → Security → How you sign in to Google" in result.stdout
+    assert "No page of its own for: micromart. The general checklist applies" in result.stdout
+    assert "Where (general checklist, no page for this provider)" in result.stdout
+    assert "On this service: Google may send a security alert" in result.stdout
 
 
 def test_bad_inventory_exits_2_listing_every_problem(cli):

@@ -29,10 +29,12 @@ def check(
     """Every account the abuser can reach, by which chain, and what to cut first."""
     from hygiene.accounts.check import chain_labels, check_inventory
     from hygiene.accounts.inventory import load_inventory
+    from hygiene.accounts.providers import shipped_catalogue
     from hygiene.findings import in_plan_order
 
     inv = load_inventory(inventory)
-    result = check_inventory(inv)
+    catalogue = shipped_catalogue()
+    result = check_inventory(inv, catalogue)
     findings = in_plan_order(result.findings)
     labels = {a.id: a.label for a in inv.accounts}
     if as_json:
@@ -60,6 +62,12 @@ def check(
             how = "can get in" if reach.certain else "may be able to get in (not certain)"
             typer.echo(f"\n{number}. {labels[reach.account]}: {how}")
             typer.echo(f"   {result.sentences[reach.account]}")
+        unknown = sorted({a.provider for a in inv.accounts if catalogue.find(a.provider) is None})
+        if unknown:
+            typer.echo(
+                f"\nNo page of its own for: {', '.join(unknown)}. The general checklist "
+                "applies; `hygiene accounts review` walks through it."
+            )
         if findings:
             typer.echo("\nWhat to do, in plan order (cut first what opens most):")
             typer.echo("\n".join(finding_lines(findings)))
