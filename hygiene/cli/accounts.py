@@ -91,5 +91,24 @@ def graph(
     typer.echo(dot(inv, result) if as_dot else text_tree(inv, result), nl=not as_dot)
 
 
+@accounts_app.command("review")
+def review(
+    inventory: Annotated[
+        Path,
+        typer.Argument(help="Where to write the inventory (TOML); an existing one is added to."),
+    ],
+) -> None:
+    """Go through your accounts one provider at a time and write the inventory.
+
+    Plain numbered questions; nothing is changed and no password is asked for. The file is
+    saved after each account, so typing q or pressing Ctrl-C keeps what was saved.
+    """
+    from hygiene.accounts.providers import shipped_catalogue
+    from hygiene.accounts.review import review as run_review
+    from hygiene.prompts import TerminalPrompter
+
+    run_review(TerminalPrompter(), inventory, shipped_catalogue())
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(accounts_app, name="accounts")
