@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -157,14 +157,17 @@ class Catalogue:
     def get(self, provider_id: str) -> Provider | None:
         return next((p for p in self.providers if p.id == provider_id), None)
 
+    @cached_property
+    def _by_name(self) -> dict[str, Provider]:
+        index: dict[str, Provider] = {}
+        for provider in self.providers:
+            for name in [provider.id, provider.name, *provider.aliases]:
+                index.setdefault(slug(name), provider)
+        return index
+
     def find(self, name: str) -> Provider | None:
         """A provider by id, name or alias ("Gmail", "twitter", "Hotmail")."""
-        wanted = slug(name)
-        for provider in self.providers:
-            names = [provider.id, provider.name, *provider.aliases]
-            if wanted in {slug(n) for n in names}:
-                return provider
-        return None
+        return self._by_name.get(slug(name))
 
     def checklist(self, name: str, category: str | None = None) -> Checklist:
         """The page for ``name``; an unknown provider gets the generic page, said as such."""
