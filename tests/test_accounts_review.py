@@ -93,6 +93,7 @@ def test_leaving_keeps_every_account_already_saved(tmp_path: Path, catalogue):
     inv = load_inventory(path)
     assert [a.id for a in inv.accounts] == ["personal_gmail"]
     assert not list(tmp_path.glob(".*.tmp"))
+    assert path.stat().st_mode & 0o077 == 0  # only the person can read the list
 
 
 def test_a_second_review_adds_to_the_file(tmp_path: Path, catalogue):

@@ -52,6 +52,8 @@ def check(
             "findings": [f.to_dict() for f in findings],
         })
     else:
+        if not inv.accounts:
+            typer.echo("The inventory lists no accounts yet.")
         reachable = result.analysis.reachable
         sure = [r for r in reachable if r.certain]
         typer.echo(
