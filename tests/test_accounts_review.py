@@ -120,3 +120,24 @@ def test_the_review_command_writes_nothing_when_nothing_was_recorded(cli, tmp_pa
     assert result.exit_code == 0
     assert "nothing was written" in result.stdout
     assert not path.exists()
+
+
+def test_a_code_app_on_a_device_asks_who_holds_the_device(tmp_path: Path, catalogue):
+    path = tmp_path / "accounts.toml"
+    answers = [
+        "3", "", "me@example.com", "", "",  # Facebook, signs in with an address
+        "2", "old iPad", "n",  # codes come from an app on the old iPad
+        "1", "2", "n",  # password known; sessions all mine; nothing else found
+        "2", "left at his flat", "1", "",  # the iPad: shared; the address: only me
+        FINISHED,
+    ]
+    prompter = ScriptedPrompter(answers)
+    review(prompter, path, catalogue)
+    assert 'Who holds the device "old iPad"?' in prompter.transcript
+    inv = load_inventory(path)
+    assert [str(f) for f in inv.accounts[0].two_factor] == ["app:old iPad"]
+    result = check_inventory(inv)
+    assert result.sentences["facebook"] == (
+        "Facebook can be signed in to with its password, which they know, and the codes "
+        "sent to old iPad, which they share with you (left at his flat)."
+    )

@@ -214,7 +214,9 @@ def _ask_contacts(prompter: Prompter, inv: Inventory, account: Account) -> None:
         owner = inv.account_by_login(value)
         if owner is not None and owner is not account:
             continue  # it is another account in the inventory, reviewed on its own
-        choice = prompter.choose(f"Who controls {value}?", [label for label, _ in CONTROLLERS])
+        device = not is_email(value) and normalise_phone(value) is None
+        question = f"Who holds the device \"{value}\"?" if device else f"Who controls {value}?"
+        choice = prompter.choose(question, [label for label, _ in CONTROLLERS])
         note = prompter.ask(
             f"Anything to note about {value}? (for example: family plan he pays for; "
             "leave empty to skip)"
