@@ -112,7 +112,25 @@ def test_fixes_come_in_the_order_of_what_they_open():
     roots = [f for f in result.findings if f.id == "recovery_phone_reachable_by_abuser"]
     assert [f.subject for f in roots] == ["07700 900111", "07700 900222"]
     assert roots[0].title == "The abuser can use 07700 900111 to reach 3 accounts"
+    assert "Nothing else reaches them, so cutting this closes them all" in roots[0].why
     assert all(f.safety and "evidence" in f.safety for f in result.findings)
+
+
+def test_a_cut_that_closes_accounts_alone_comes_before_one_with_other_routes():
+    inv = inventory([
+        {"label": "Mail", "login": "me@example.com", "category": "email",
+         "recovery_phones": ["07700 900111", "07700 900222"]},
+        {"label": "Bank", "recovery_emails": ["me@example.com"]},
+        {"label": "Games", "recovery_phones": ["07700 900333"]},
+    ], [{"value": n, "controlled_by": "abuser"}
+        for n in ["07700 900111", "07700 900222", "07700 900333"]])
+    roots = analyse(build_graph(inv)).roots
+    assert roots[0].node == "phone:+447700900333"
+    assert roots[0].only_here == ("games",)
+    assert {r.accounts for r in roots[1:]} == {("mail", "bank")}
+    assert all(r.only_here == () for r in roots[1:])
+    why = next(f.why for f in check_inventory(inv).findings if f.subject == "07700 900111")
+    assert "Each can also be reached another way, so cut those too" in why
 
 
 def test_nothing_held_means_nothing_reachable_and_exit_0(cli, tmp_path: Path):
@@ -249,5 +267,9 @@ def test_every_root_opens_what_its_chains_reach(inv: Inventory):
     opened = {r.node: set(r.accounts) for r in analysis.roots}
     for reach in analysis.reachable:
         assert reach.account in opened[reach.nodes[0]]
-    counts = [len(r.accounts) for r in analysis.roots]
-    assert counts == sorted(counts, reverse=True)
+    keys = [(len(r.only_here), len(r.accounts)) for r in analysis.roots]
+    assert keys == sorted(keys, reverse=True)
+    # What a start alone reaches is closed by cutting it: no other start reaches it.
+    for root in analysis.roots:
+        for account in root.only_here:
+            assert [r.node for r in analysis.roots if account in r.accounts] == [root.node]

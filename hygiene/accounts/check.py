@@ -212,6 +212,16 @@ class _Words:
         node = self.graph.nodes[root.node]
         names = [self._label(a) for a in root.accounts]
         opens = f"{_plural(len(names), 'account')}: {_join(names)}"
+        if len(root.only_here) == len(names) == 1:
+            opens += ". Nothing else reaches it, so cutting this closes it"
+        elif len(root.only_here) == len(names):
+            opens += ". Nothing else reaches them, so cutting this closes them all"
+        elif root.only_here:
+            only = [self._label(a) for a in root.only_here]
+            opens += (f". Cutting this alone closes {_join(only)}; the rest can also be "
+                      "reached another way, so cut those too")
+        else:
+            opens += ". Each can also be reached another way, so cut those too"
         certain = bool(node.held)
         reason = f", {node.reason}" if node.reason else ""
         direct = [self._label(e.target.split(":", 1)[1]) for e in self.graph.out[node.id]]
