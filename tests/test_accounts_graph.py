@@ -273,3 +273,24 @@ def test_every_root_opens_what_its_chains_reach(inv: Inventory):
     for root in analysis.roots:
         for account in root.only_here:
             assert [r.node for r in analysis.roots if account in r.accounts] == [root.node]
+
+
+def test_a_mailbox_they_share_is_open_and_opens_what_it_recovers():
+    inv = inventory([
+        {"label": "Family email", "login": "family@example.com", "category": "email"},
+        {"label": "Bank", "login": "customer 42", "recovery_emails": ["family@example.com"]},
+    ], [{"value": "family@example.com", "controlled_by": "shared", "note": "he has the password"}])
+    result = check_inventory(inv)
+    assert reached(inv) == {"family_email": True, "bank": True}
+    assert result.sentences["family_email"] == (
+        "Family email is open to whoever holds family@example.com, which they share with you "
+        "(he has the password)."
+    )
+    shared = next(f for f in result.findings if f.id == "account_shared_with_abuser")
+    assert shared.severity == "urgent" and "Family email and Bank" in shared.why
+
+
+def test_a_missing_inventory_is_bad_input(cli, tmp_path: Path):
+    result = cli("accounts", "check", str(tmp_path / "nowhere.toml"))
+    assert result.exit_code == 2
+    assert "nowhere.toml: no such file" in result.stderr
