@@ -76,6 +76,7 @@ def review(prompter: Prompter, path: Path, catalogue: Catalogue) -> Inventory:
         else:
             name, category = menu[choice].name, menu[choice].category
             checklist = Checklist(menu[choice], False, name)
+        prompter.say(f"\n{name}: answer what you know, and leave empty what you do not.")
         if checklist.notice:
             prompter.say(checklist.notice)
         account = _ask_account(prompter, inv, checklist, name, category)
