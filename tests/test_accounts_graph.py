@@ -231,7 +231,7 @@ def inventories(draw: st.DrawFn) -> Inventory:
     return Inventory.model_validate({"account": accounts, "contact": contacts})
 
 
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 @given(inventories())
 def test_every_chain_starts_at_something_held_and_follows_edges(inv: Inventory):
     graph = build_graph(inv)
@@ -248,7 +248,7 @@ def test_every_chain_starts_at_something_held_and_follows_edges(inv: Inventory):
             assert start.held is True and all(e.certain for e in reach.edges)
 
 
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 @given(inventories(), st.sampled_from([*ADDRESSES, *NUMBERS, "old tablet"]))
 def test_a_contact_the_abuser_controls_never_shrinks_what_they_reach(inv: Inventory, value: str):
     before = reached(inv)
@@ -260,7 +260,7 @@ def test_a_contact_the_abuser_controls_never_shrinks_what_they_reach(inv: Invent
     assert all(after[a] for a, certain in before.items() if certain)
 
 
-@settings(max_examples=100)
+@settings(max_examples=100, deadline=None)
 @given(inventories())
 def test_every_root_opens_what_its_chains_reach(inv: Inventory):
     analysis = analyse(build_graph(inv))
