@@ -4,8 +4,8 @@ A new address is only a fresh start if nothing in it can be guessed or recognise
 name, birth year, pet, town or old username. The check folds case, accents, separators
 and common look-alike digits (``fluffy`` hides in ``F1uffy.85``), and names what it found
 by the label of the fact ("your pet's name"), never by the fact itself. Short facts (two
-characters, such as initials or a two-digit year) count only as a whole part of the
-address, so that they do not turn up inside unrelated words.
+characters, such as initials or a two-digit year) and rarer forms count only as a whole
+part of the address, so that they do not turn up inside unrelated words.
 """
 
 from __future__ import annotations
@@ -32,12 +32,23 @@ _LOOKALIKES = (
 )
 
 
+UNCHECKED = (
+    "Nothing about what the abuser knows was given, so only the shape of the address was "
+    "checked; give the facts file to check the rest."
+)
+
+
 @dataclass(frozen=True)
 class Known:
-    """Something the abuser knows, as a token an address must not contain, and its label."""
+    """Something the abuser knows, as a token an address must not contain, and its label.
+
+    ``loose`` tokens are found anywhere in the address; the others (rarer forms, short
+    numbers) only as a whole part, where they are a clear sign rather than a coincidence.
+    """
 
     value: str
     label: str
+    loose: bool = True
 
 
 @dataclass(frozen=True)
@@ -54,14 +65,20 @@ class AddressCheck:
     problems: tuple[str, ...]  # why it is not an address; empty when it is one
     reveals: tuple[Reveal, ...]
     warnings: tuple[str, ...]
+    against: int  # how many known tokens it was checked against; none means unknown
 
     @property
     def is_address(self) -> bool:
         return not self.problems
 
     @property
+    def flagged(self) -> bool:
+        return bool(self.reveals or self.warnings)
+
+    @property
     def reveals_nothing(self) -> bool:
-        return self.is_address and not self.reveals and not self.warnings
+        """Checked against what the abuser knows, and nothing found (never true unchecked)."""
+        return self.is_address and self.against > 0 and not self.flagged
 
     def explain(self) -> list[str]:
         """Plain sentences for the person who proposed it (their own proposal is shown)."""
@@ -69,7 +86,9 @@ class AddressCheck:
             return [f"This is not an email address: {problem}." for problem in self.problems]
         lines = [f"'{r.part}' is {r.label}, which the abuser knows." for r in self.reveals]
         lines += self.warnings
-        if not lines:
+        if not self.against:
+            lines.append(UNCHECKED)
+        elif not lines:
             lines.append("This address contains nothing we know the abuser knows.")
         return lines
 
@@ -148,7 +167,7 @@ def check_address(address: str, known: Sequence[Known]) -> AddressCheck:
     """Whether ``address`` is an address, and which parts of it the abuser could recognise."""
     problems = address_problems(address)
     if problems:
-        return AddressCheck(address, tuple(problems), (), ())
+        return AddressCheck(address, tuple(problems), (), (), len(known))
     local, domain = address.split("@")
     # A domain of one's own ("perry-family.uk") can reveal as much as the name before the @.
     reveals = tuple(
@@ -159,7 +178,7 @@ def check_address(address: str, known: Sequence[Known]) -> AddressCheck:
     warnings = []
     if _YEAR.search(local) and not any(_YEAR.search(r.part) for r in reveals):
         warnings.append("It contains what looks like a year; a year can point to a birthday.")
-    return AddressCheck(address, (), reveals, tuple(warnings))
+    return AddressCheck(address, (), reveals, tuple(warnings), len(known))
 
 
 def _matches(subject: str, known: Iterable[Known]) -> list[tuple[int, int, str]]:
@@ -173,7 +192,7 @@ def _matches(subject: str, known: Iterable[Known]) -> list[tuple[int, int, str]]
         if len(token) < MIN_TOKEN or token in seen:
             continue
         seen.add(token)
-        span = _span(token, forms) if len(token) >= SHORT_TOKEN else None
+        span = _span(token, forms) if item.loose and len(token) >= SHORT_TOKEN else None
         if span is None:
             span = next(((start, end) for part, start, end in parts if part == token), None)
         if span is None:

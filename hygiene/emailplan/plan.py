@@ -174,7 +174,7 @@ def build_plan(
         check = proposals.get(compartment.id)
         if check is not None:
             advice.insert(0, _proposal_advice(check))
-            if not check.reveals_nothing:
+            if check.is_address and check.flagged:
                 findings.append(_reveals_finding(compartment, check))
         if mine:
             findings.append(_needs_address(compartment, mine))
@@ -193,7 +193,12 @@ def _proposal_advice(check: AddressCheck) -> str:
     # The plan may be printed: it says what the address reveals, never the address itself.
     if not check.is_address:
         return "The address you picked is not an email address yet; check it again."
-    if check.reveals_nothing:
+    if not check.flagged and not check.against:
+        return (
+            "The address you picked could not be checked against what the abuser knows, "
+            "because no facts were given."
+        )
+    if not check.flagged:
         return "The address you picked contains nothing we know the abuser knows."
     labels = sorted({r.label for r in check.reveals})
     said = f"contains {', '.join(labels)}" if labels else "may point to you"

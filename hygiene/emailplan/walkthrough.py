@@ -111,7 +111,7 @@ def _ask_addresses(
                 prompter.say(line)
             if check.is_address:
                 proposals[compartment.id] = check
-            if check.reveals_nothing:
+            if check.is_address and not check.flagged:
                 break
             prompter.say("You can try another, or press Enter to keep what you have.")
     return proposals
