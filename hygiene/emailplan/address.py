@@ -3,9 +3,9 @@
 A new address is only a fresh start if nothing in it can be guessed or recognised: no
 name, birth year, pet, town or old username. The check folds case, accents, separators
 and common look-alike digits (``fluffy`` hides in ``F1uffy.85``), and names what it found
-by the label of the fact ("your pet's name"), never by the fact itself. Short facts (two
-characters, such as initials or a two-digit year) and rarer forms count only as a whole
-part of the address, so that they do not turn up inside unrelated words.
+by the label of the fact ("your pet's name"), never by the fact itself. Short facts (initials,
+a two-digit year, a house number) and rarer forms count only as a whole part of the
+address, so that they do not turn up inside unrelated words.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 MAX_ADDRESS = 254
 MAX_LOCAL = 64
-MIN_TOKEN = 2  # one character (an initial) says too little to flag
 SHORT_TOKEN = 3  # below this, a fact must be a whole part of the address
 # What email providers accept before the @ (RFC 5322 "atext" and dots).
 _LOCAL_CHARS = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$")
@@ -84,7 +83,9 @@ class AddressCheck:
         """Plain sentences for the person who proposed it (their own proposal is shown)."""
         if self.problems:
             return [f"This is not an email address: {problem}." for problem in self.problems]
-        lines = [f"'{r.part}' is {r.label}, which the abuser knows." for r in self.reveals]
+        lines = [
+            f"'{r.part}' is {r.label}, so the abuser could recognise it." for r in self.reveals
+        ]
         lines += self.warnings
         if not self.against:
             lines.append(UNCHECKED)
@@ -189,7 +190,7 @@ def _matches(subject: str, known: Iterable[Known]) -> list[tuple[int, int, str]]
     seen: set[str] = set()
     for item in sorted(known, key=lambda k: -len(fold(k.value))):
         token = fold(item.value)
-        if len(token) < MIN_TOKEN or token in seen:
+        if not token or token in seen:
             continue
         seen.add(token)
         span = _span(token, forms) if item.loose and len(token) >= SHORT_TOKEN else None
