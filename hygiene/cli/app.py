@@ -17,6 +17,7 @@ from hygiene.errors import CheckUnavailable, HygieneError, InputError, Interrupt
 COMMAND_MODULES: tuple[str, ...] = (
     "facts",
     "password",
+    "suggest",
     "helplines",
     "signs",
     "emailplan",

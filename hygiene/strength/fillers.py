@@ -176,6 +176,9 @@ def word_filler(text: str) -> Filler | None:
         return None
     lowered = text.lower()
     best: Filler | None = None
+    if lowered in _eff_words():
+        # An attacker who expects a passphrase draws from a published list, evenly.
+        best = Filler("word", "a word from a passphrase list", math.log10(len(_eff_words())))
     for candidate, swapped in (
         (lowered, False),
         (lowered.translate(DE_LEET), True),
@@ -193,6 +196,13 @@ def word_filler(text: str) -> Filler | None:
         if best is None or cost < best.log10:
             best = Filler(kind, label, cost)
     return best
+
+
+@lru_cache(maxsize=1)
+def _eff_words() -> frozenset[str]:
+    from hygiene.data import eff_words
+
+    return frozenset(eff_words())
 
 
 def random_char_log10(char: str) -> float:

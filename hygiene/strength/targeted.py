@@ -212,7 +212,7 @@ def segment(text: str, facts: Facts) -> tuple[float, tuple[Part, ...]]:
             loose[j], back_loose[j] = start_run, j - 1
         for part in ending_at[j]:
             before = min(done[part.start], loose[part.start])
-            cost = before + part.guesses_log10 + (PART_LOG10 if part.start > 0 else 0.0)
+            cost = before + part.guesses_log10 + _part_factor(part, n)
             if cost < done[j]:
                 done[j], back_done[j] = cost, part
     parts: list[Part] = []
@@ -232,6 +232,16 @@ def segment(text: str, facts: Facts) -> tuple[float, tuple[Part, ...]]:
             in_run = loose[j] < done[j]
     parts.reverse()
     return min(done[n], loose[n]) - _repeated_separators(text, parts), tuple(parts)
+
+
+def _part_factor(part: Part, length: int) -> float:
+    """The template factor a part adds: none for the first, nor for a one-symbol separator
+    between two parts (joining words with "-" is one choice, paid as the symbol's rank)."""
+    if part.start == 0:
+        return 0.0
+    if part.kind == "symbols" and part.end - part.start == 1 and part.end < length:
+        return 0.0
+    return PART_LOG10
 
 
 def _repeated_separators(text: str, parts: list[Part]) -> float:
