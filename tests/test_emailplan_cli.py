@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+
+from conftest import assert_no_leak
 
 FIXTURES = Path(__file__).parent / "fixtures" / "emailplan"
 ACCOUNTS = str(FIXTURES / "accounts.toml")
@@ -94,6 +97,7 @@ def test_interactive_walkthrough_without_files(cli):
         "",  # registrations: skip
         "not-an-address",  # financial: not an address
         "quiet.harbour.4417@proton.me",
+        "y",  # show passphrases
     ]
     result = cli("email-plan", "--facts", FACTS, "--json", input="\n".join(answers) + "\n")
     assert result.exit_code == 1, result.stderr
@@ -114,6 +118,13 @@ def test_interactive_walkthrough_without_files(cli):
         "nothing we know the abuser knows."
     )
     assert "compartment_address_reveals_facts" in {f["id"] for f in data["findings"]}
+    # One passphrase per address, on screen only: never in the plan.
+    names = "|".join(c["name"] for c in data["compartments"])
+    shown = re.findall(rf"(?:{names}): ([a-z-]+)$", result.stderr, flags=re.M)
+    assert len(shown) == 4 and len(set(shown)) == 4
+    for passphrase in shown:
+        assert len(passphrase.split("-")) == 5
+        assert_no_leak(passphrase, result.stdout)
 
 
 def test_review_asks_with_an_inventory_and_q_leaves(cli):

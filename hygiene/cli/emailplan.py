@@ -14,6 +14,7 @@ from hygiene.cli.render import finding_lines, print_json
 if TYPE_CHECKING:
     from hygiene.accounts.inventory import Inventory
     from hygiene.emailplan.address import Known
+    from hygiene.facts.model import Facts
 
 email_plan_app = typer.Typer(
     help="Plan separate email addresses for separate parts of life.",
@@ -36,30 +37,32 @@ FactsOption = Annotated[
 ]
 
 
-def _known(accounts: Path | None, facts: Path | None) -> tuple[Inventory | None, list[Known]]:
-    """The inventory, and everything a new address must not contain; both files' problems
-    reported together."""
+def _known(
+    accounts: Path | None, facts_file: Path | None
+) -> tuple[Inventory | None, Facts | None, list[Known]]:
+    """The inventory, the facts, and everything a new address must not contain; both files'
+    problems reported together."""
     from hygiene.accounts.inventory import load_inventory
     from hygiene.emailplan.known import known_from_facts, known_from_inventory
     from hygiene.errors import InputError
     from hygiene.facts.load import load_facts
 
     problems = []
-    inventory = None
-    known: list[Known] = []
+    inventory = facts = None
     try:
         inventory = load_inventory(accounts) if accounts is not None else None
     except InputError as exc:
         problems += exc.problems
     try:
-        known += known_from_facts(load_facts(facts)) if facts is not None else []
+        facts = load_facts(facts_file) if facts_file is not None else None
     except InputError as exc:
         problems += exc.problems
     if problems:
         raise InputError(problems)
+    known = known_from_facts(facts) if facts is not None else []
     if inventory is not None:
         known += known_from_inventory(inventory)
-    return inventory, known
+    return inventory, facts, known
 
 
 @email_plan_app.callback(invoke_without_command=True)
@@ -90,7 +93,7 @@ def email_plan(
     from hygiene.emailplan.compartments import load_compartments
     from hygiene.emailplan.plan import build_plan, parse_assignments
     from hygiene.emailplan.report import plan_lines, plan_markdown
-    from hygiene.emailplan.walkthrough import walk
+    from hygiene.emailplan.walkthrough import offer_passphrases, walk
     from hygiene.errors import InputError
     from hygiene.helplines import help_lines, help_markdown, load_region
     from hygiene.prompts import TerminalPrompter
@@ -99,12 +102,14 @@ def email_plan(
         raise InputError("choose one of --json and --markdown")
     catalogue = load_compartments()
     helplines = load_region(region)
-    inventory, known = _known(accounts, facts)
+    inventory, facts_given, known = _known(accounts, facts)
     assignments: dict[str, str] = {}
     proposals = {}
+    interactive = inventory is None or review
+    # Questions go to stderr when stdout carries JSON or Markdown for a file.
+    screen = sys.stderr if as_json or markdown else sys.stdout
     if inventory is None or review:
-        # Questions go to stderr when stdout carries JSON or Markdown for a file.
-        with contextlib.redirect_stdout(sys.stderr if as_json or markdown else sys.stdout):
+        with contextlib.redirect_stdout(screen):
             answers = walk(TerminalPrompter(), catalogue, inventory, known)
         inventory, assignments, proposals = (
             answers.inventory,
@@ -123,6 +128,9 @@ def email_plan(
             lines += ["", "What needs fixing", "", *finding_lines(plan.findings)]
         for line in [*lines, "", *help_lines(helplines)]:
             typer.echo(line)
+    if interactive:
+        with contextlib.redirect_stdout(screen):
+            offer_passphrases(TerminalPrompter(), catalogue, facts_given)
     if plan.findings:
         raise typer.Exit(exitcodes.ATTENTION)
 
@@ -140,7 +148,7 @@ def check_address_command(
     from hygiene.emailplan.address import check_address
     from hygiene.errors import InputError, Problem
 
-    _, known = _known(accounts, facts)
+    _, _, known = _known(accounts, facts)
     check = check_address(address, known)
     if not check.is_address:
         raise InputError(

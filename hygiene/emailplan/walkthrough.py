@@ -3,7 +3,8 @@
 Without an inventory it asks for the accounts (a name and a kind each); then for each
 account which address it should use, offering the suggested one first; then, if the
 person has an address in mind for a compartment, checks it and explains what it gives
-away. The proposals are explained to the person here and never put in the plan itself.
+away. The proposals are explained to the person here and never put in the plan itself;
+so are the passphrases offered at the end.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from hygiene.accounts.inventory import Account, Inventory
 from hygiene.emailplan.address import AddressCheck, Known, check_address
 from hygiene.emailplan.compartments import Compartments
 from hygiene.emailplan.plan import suggested
+from hygiene.facts.model import Facts
 from hygiene.prompts import Prompter
+from hygiene.suggest import suggest
 
 KINDS: dict[str, str] = {
     "email": "An email account",
@@ -115,3 +118,22 @@ def _ask_addresses(
                 break
             prompter.say("You can try another, or press Enter to keep what you have.")
     return proposals
+
+
+def offer_passphrases(prompter: Prompter, catalogue: Compartments, facts: Facts | None) -> None:
+    """One new passphrase per address, shown on screen once if the person wants them.
+
+    They go only through the prompter, never into the plan: a plan may be saved or printed.
+    """
+    if not prompter.confirm(
+        "Show a passphrase for each new address now? They are shown once, on screen only, "
+        "and never kept or put in the plan."
+    ):
+        return
+    found = suggest(facts, count=len(catalogue.compartment))
+    for compartment, item in zip(catalogue.compartment, found, strict=True):
+        prompter.say(f"{compartment.name}: {item.passphrase.reveal()}")
+    prompter.say(
+        "Use each for its own address only. Write them somewhere safe that the abuser cannot "
+        "reach, or in a password manager."
+    )
