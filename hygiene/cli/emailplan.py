@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from hygiene.facts.model import Facts
 
 email_plan_app = typer.Typer(
-    help="Plan separate email addresses for separate parts of life.",
     no_args_is_help=False,
     rich_markup_mode=None,
 )
@@ -139,7 +138,10 @@ def email_plan(
 def check_address_command(
     address: Annotated[str, typer.Argument(help="The address you have in mind.")],
     facts: FactsOption = None,
-    accounts: AccountsOption = None,
+    accounts: Annotated[
+        Path | None,
+        typer.Option("--accounts", help="The accounts inventory: its logins are old usernames."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """Check a proposed address: is it an address, and does it contain anything the abuser
