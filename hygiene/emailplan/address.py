@@ -186,14 +186,16 @@ def _matches(subject: str, known: Iterable[Known]) -> list[tuple[int, int, str]]
     """Non-overlapping spans of ``subject`` that contain a known token, longest first."""
     forms = _forms(subject)
     parts = _parts(subject)
-    found: list[tuple[int, int, str]] = []
-    seen: set[str] = set()
-    for item in sorted(known, key=lambda k: -len(fold(k.value))):
+    # One entry per folded token: loose if any fact gives it loosely, named by the first.
+    tokens: dict[str, tuple[bool, str]] = {}
+    for item in known:
         token = fold(item.value)
-        if not token or token in seen:
-            continue
-        seen.add(token)
-        span = _span(token, forms) if item.loose and len(token) >= SHORT_TOKEN else None
+        if token:
+            loose, label = tokens.get(token, (False, item.label))
+            tokens[token] = (loose or item.loose, label)
+    found: list[tuple[int, int, str]] = []
+    for token, (loose, label) in sorted(tokens.items(), key=lambda entry: -len(entry[0])):
+        span = _span(token, forms) if loose and len(token) >= SHORT_TOKEN else None
         if span is None:
             span = next(((start, end) for part, start, end in parts if part == token), None)
         if span is None:
@@ -201,7 +203,7 @@ def _matches(subject: str, known: Iterable[Known]) -> list[tuple[int, int, str]]
         start, end = span
         if any(start < other_end and other_start < end for other_start, other_end, _ in found):
             continue
-        found.append((start, end, item.label))
+        found.append((start, end, label))
     return sorted(found)
 
 
