@@ -165,3 +165,22 @@ def test_not_an_address_says_so(cli):
     result = cli("email-plan", "check-address", "sam at home", "--facts", FACTS)
     assert result.exit_code == 2
     assert "ADDRESS: not an email address: it contains spaces" in result.stderr
+
+
+def test_markdown_plan_and_logs_hold_no_fact_nor_proposal(cli, all_logs):
+    answers = ["", "", "", "", "y", "biscuit.whitby@proton.me", "", "", "", "", "n"]
+    result = cli(
+        "email-plan",
+        "--accounts",
+        ACCOUNTS,
+        "--facts",
+        FACTS,
+        "--review",
+        "--markdown",
+        input="\n".join(answers) + "\n",
+    )
+    assert result.exit_code == 1, result.stderr
+    assert "The address you picked contains" in result.stdout
+    _no_facts_in(result.stdout)
+    assert "proton.me" not in result.stdout
+    _no_facts_in(all_logs.text)

@@ -145,3 +145,8 @@ def test_signs_command_bad_answers_exit_2(cli):
     result = cli("signs", "--answers", "eleven")
     assert result.exit_code == 2
     assert "'eleven' is not a sign" in result.stderr
+
+
+def test_signs_command_q_leaves_at_once(cli):
+    result = cli("signs", input="1\nq\n")
+    assert result.exit_code == 130
