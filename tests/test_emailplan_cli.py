@@ -123,7 +123,7 @@ def test_interactive_walkthrough_without_files(cli):
     shown = re.findall(rf"(?:{names}): ([a-z-]+)$", result.stderr, flags=re.M)
     assert len(shown) == 4 and len(set(shown)) == 4
     for passphrase in shown:
-        assert len(passphrase.split("-")) == 5
+        assert len(passphrase.split("-")) >= 5  # a few list words hold a hyphen (t-shirt)
         assert_no_leak(passphrase, result.stdout)
 
 

@@ -13,7 +13,7 @@ from hygiene.cli.render import finding_lines, print_json
 
 if TYPE_CHECKING:
     from hygiene.accounts.inventory import Inventory
-    from hygiene.emailplan.address import Known
+    from hygiene.emailplan.address import KnownTokens
     from hygiene.facts.model import Facts
 
 email_plan_app = typer.Typer(
@@ -38,10 +38,11 @@ FactsOption = Annotated[
 
 def _known(
     accounts: Path | None, facts_file: Path | None
-) -> tuple[Inventory | None, Facts | None, list[Known]]:
+) -> tuple[Inventory | None, Facts | None, KnownTokens]:
     """The inventory, the facts, and everything a new address must not contain; both files'
     problems reported together."""
     from hygiene.accounts.inventory import load_inventory
+    from hygiene.emailplan.address import KnownTokens
     from hygiene.emailplan.known import known_from_facts, known_from_inventory
     from hygiene.errors import InputError
     from hygiene.facts.load import load_facts
@@ -61,7 +62,7 @@ def _known(
     known = known_from_facts(facts) if facts is not None else []
     if inventory is not None:
         known += known_from_inventory(inventory)
-    return inventory, facts, known
+    return inventory, facts, KnownTokens(known)
 
 
 @email_plan_app.callback(invoke_without_command=True)

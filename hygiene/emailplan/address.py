@@ -164,8 +164,32 @@ def _parts(text: str) -> list[tuple[str, int, int]]:
     return parts
 
 
-def check_address(address: str, known: Sequence[Known]) -> AddressCheck:
+class KnownTokens:
+    """Known tokens folded once, longest first, for checking many addresses against them.
+
+    One entry per folded token: loose if any fact gives it loosely, named by the first.
+    """
+
+    def __init__(self, known: Iterable[Known]) -> None:
+        tokens: dict[str, tuple[bool, str]] = {}
+        for item in known:
+            token = fold(item.value)
+            if token:
+                loose, label = tokens.get(token, (False, item.label))
+                tokens[token] = (loose or item.loose, label)
+        self.entries = sorted(
+            ((token, loose, label) for token, (loose, label) in tokens.items()),
+            key=lambda entry: -len(entry[0]),
+        )
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def check_address(address: str, known: KnownTokens | Sequence[Known]) -> AddressCheck:
     """Whether ``address`` is an address, and which parts of it the abuser could recognise."""
+    if not isinstance(known, KnownTokens):
+        known = KnownTokens(known)
     problems = address_problems(address)
     if problems:
         return AddressCheck(address, tuple(problems), (), (), len(known))
@@ -182,19 +206,12 @@ def check_address(address: str, known: Sequence[Known]) -> AddressCheck:
     return AddressCheck(address, (), reveals, tuple(warnings), len(known))
 
 
-def _matches(subject: str, known: Iterable[Known]) -> list[tuple[int, int, str]]:
+def _matches(subject: str, known: KnownTokens) -> list[tuple[int, int, str]]:
     """Non-overlapping spans of ``subject`` that contain a known token, longest first."""
     forms = _forms(subject)
     parts = _parts(subject)
-    # One entry per folded token: loose if any fact gives it loosely, named by the first.
-    tokens: dict[str, tuple[bool, str]] = {}
-    for item in known:
-        token = fold(item.value)
-        if token:
-            loose, label = tokens.get(token, (False, item.label))
-            tokens[token] = (loose or item.loose, label)
     found: list[tuple[int, int, str]] = []
-    for token, (loose, label) in sorted(tokens.items(), key=lambda entry: -len(entry[0])):
+    for token, loose, label in known.entries:
         span = _span(token, forms) if loose and len(token) >= SHORT_TOKEN else None
         if span is None:
             span = next(((start, end) for part, start, end in parts if part == token), None)

@@ -9,11 +9,10 @@ so are the passphrases offered at the end.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hygiene.accounts.inventory import Account, Inventory
-from hygiene.emailplan.address import AddressCheck, Known, check_address
+from hygiene.emailplan.address import AddressCheck, KnownTokens, check_address
 from hygiene.emailplan.compartments import Compartments
 from hygiene.emailplan.plan import suggested
 from hygiene.facts.model import Facts
@@ -43,7 +42,7 @@ def walk(
     prompter: Prompter,
     catalogue: Compartments,
     inventory: Inventory | None,
-    known: Sequence[Known],
+    known: KnownTokens,
 ) -> Answers:
     prompter.say(
         "We will place each of your accounts with one of four new addresses, so that one "
@@ -96,7 +95,7 @@ def _ask_places(
 
 
 def _ask_addresses(
-    prompter: Prompter, catalogue: Compartments, known: Sequence[Known]
+    prompter: Prompter, catalogue: Compartments, known: KnownTokens
 ) -> dict[str, AddressCheck]:
     if not prompter.confirm("Do you have addresses in mind that you would like checked?"):
         return {}
