@@ -12,6 +12,7 @@ as that account.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -194,9 +195,26 @@ class Inventory(BaseModel):
         return next((a for a in self.accounts if a.id == account_id), None)
 
     def account_by_login(self, value: str) -> Account | None:
-        """The account whose login is ``value`` (compared normalised): that address *is* it."""
-        key = contact_key(value)
-        return next((a for a in self.accounts if a.login and contact_key(a.login) == key), None)
+        """The mailbox or phone line whose login is ``value``: that address *is* this account.
+
+        Compared in normalised form. Only an email account owns an address and only a phone
+        account owns a number: a social account that signs in with an address does not
+        receive that address's mail, so it is not the address.
+        """
+        return self.owners().get(contact_key(value))
+
+    def owners(self) -> dict[str, Account]:
+        """Every owned address or number (normalised) and the account that is it."""
+        owned: dict[str, Account] = {}
+        for account in self.accounts:
+            if not account.login:
+                continue
+            kind = "email" if is_email(account.login) else (
+                "phone" if normalise_phone(account.login) is not None else None
+            )
+            if kind is not None and account.category == kind:
+                owned.setdefault(contact_key(account.login), account)
+        return owned
 
     def contact(self, value: str) -> Contact | None:
         key = contact_key(value)
@@ -349,5 +367,8 @@ def save_inventory(inv: Inventory, path: Path) -> None:
     """Write the inventory so a crash mid-write never leaves half a file: write, then rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(dump_inventory(inv), encoding="utf-8")
+    # Readable by the person only: the file lists their accounts and who controls what.
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(dump_inventory(inv))
     temporary.replace(path)

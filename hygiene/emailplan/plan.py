@@ -296,10 +296,9 @@ class _Lookup:
     """The inventory's logins and contacts by their compared form, looked up in one step."""
 
     def __init__(self, inventory: Inventory) -> None:
-        self.owners: dict[str, Account] = {}
-        for account in inventory.accounts:
-            if account.login:
-                self.owners.setdefault(contact_key(account.login), account)
+        # Only a mailbox owns its address (and a phone line its number): a social account
+        # that signs in with an address is not that address.
+        self.owners = inventory.owners()
         self.controllers = {contact.key: contact.controlled_by for contact in inventory.contacts}
 
     def owner(self, value: str) -> Account | None:
