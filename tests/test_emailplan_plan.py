@@ -144,3 +144,20 @@ def test_an_address_built_from_any_fact_token_is_flagged(index, before, after):
     check = check_address(address, KNOWN)
     assert check.is_address, address
     assert check.reveals, address
+
+
+def test_an_address_belongs_to_its_mailbox_not_to_an_account_that_signs_in_with_it(
+    tmp_path: Path,
+):
+    path = tmp_path / "accounts.toml"
+    path.write_text(
+        '[[account]]\nid = "social"\nlabel = "Chat app"\nlogin = "kit@example.com"\n'
+        'category = "social"\n\n'
+        '[[account]]\nid = "shop"\nlabel = "Shop"\nlogin = "shopper"\ncategory = "shopping"\n'
+        'recovery_emails = ["kit@example.com"]\n\n'
+        '[[account]]\nid = "mailbox"\nlabel = "Mailbox"\nlogin = "kit@example.com"\n'
+        'category = "email"\n'
+    )
+    plan = build_plan(load_inventory(path), CATALOGUE)
+    (crossing,) = [f for f in plan.findings if f.id == "compartment_recovery_crosses"]
+    assert "(Mailbox), which belongs with most trusted friends and family" in crossing.why
