@@ -161,3 +161,20 @@ def test_an_address_belongs_to_its_mailbox_not_to_an_account_that_signs_in_with_
     plan = build_plan(load_inventory(path), CATALOGUE)
     (crossing,) = [f for f in plan.findings if f.id == "compartment_recovery_crosses"]
     assert "(Mailbox), which belongs with most trusted friends and family" in crossing.why
+
+
+@given(st.lists(st.text(max_size=30), max_size=5))
+def test_assignments_parse_or_fail_with_one_problem_each(items):
+    try:
+        chosen = parse_assignments(items, INVENTORY, CATALOGUE, "--assign")
+    except InputError as exc:
+        assert 1 <= len(exc.problems) <= len(items)
+        assert all(p.where == "--assign" for p in exc.problems)
+    else:
+        assert set(chosen) <= {a.id for a in INVENTORY.accounts}
+        assert set(chosen.values()) <= set(CATALOGUE.ids)
+
+
+def test_an_assignment_without_equals_says_how_to_write_it():
+    with pytest.raises(InputError, match="write ACCOUNT=COMPARTMENT, not 'forum'"):
+        parse_assignments(["forum"], INVENTORY, CATALOGUE, "--assign")

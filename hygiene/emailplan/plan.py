@@ -114,8 +114,10 @@ def parse_assignments(
     chosen: dict[str, str] = {}
     problems = []
     for item in items:
-        account_id, _, compartment_id = (part.strip() for part in item.partition("="))
-        if inventory.account(account_id) is None:
+        account_id, equals, compartment_id = (part.strip() for part in item.partition("="))
+        if not equals:
+            problems.append(Problem(f"write ACCOUNT=COMPARTMENT, not '{item}'", where=option))
+        elif inventory.account(account_id) is None:
             known = ", ".join(a.id for a in inventory.accounts) or "none"
             problems.append(Problem(f"no account '{account_id}'; accounts: {known}", where=option))
         elif catalogue.get(compartment_id) is None:
