@@ -98,13 +98,14 @@ def persona(rng: random.Random) -> dict[str, object]:
     }
 
 
-def facts_file(p: dict[str, object], folder: Path) -> Facts:
+def facts_file(p: dict[str, object], folder: Path, extra: list[str]) -> Facts:
     kids = p["kids"]
     dates = p["dates"]
     assert isinstance(kids, list) and isinstance(dates, list)
     names = [f'{{ value = "{p["me"]}", label = "me" }}', f'{{ value = "{p["ex"]}" }}']
     names += [f'{{ value = "{k}", label = "child" }}' for k in kids]
     names += [f'{{ value = "{pet}", label = "pet" }}' for pet in p["pets"]]  # type: ignore[attr-defined]
+    names += [f'"{name}"' for name in extra]
     text = (
         f"names = [{', '.join(names)}]\n"
         f"dates = [{', '.join(repr(d).replace(chr(39), chr(34)) for d in dates)}]\n"
@@ -201,14 +202,19 @@ def main() -> None:
     parser.add_argument("--per-pattern", type=int, default=5)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument(
+        "--extra-facts", type=int, default=0, help="add this many more names to every persona"
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     misses: list[str] = []
+    logs: dict[str, list[float]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(args.personas):
             p = persona(rng)
-            facts = facts_file(p, Path(folder))
+            extra = [f"{rng.choice(FIRST)} {rng.choice(SURNAMES)}" for _ in range(args.extra_facts)]
+            facts = facts_file(p, Path(folder), extra)
             for group, makers in (
                 ("personal", personal(rng, p)),
                 ("negative", negatives(rng, facts)),
@@ -217,6 +223,7 @@ def main() -> None:
                     for _ in range(args.per_pattern):
                         password = make()
                         result = assess(Secret(password), facts)
+                        logs[group].append(result.targeted.guesses_log10)
                         row = counts[(group, name)]
                         row[0] += 1
                         row[1] += result.targeted.guessable
@@ -238,6 +245,13 @@ def main() -> None:
             print(f"{g:9} {name:40} {row[0]:5} {row[1] / row[0]:19.1%} {row[2] / row[0]:16.1%}")
         n, hit, zx = total
         print(f"{group:9} {'ALL':40} {n:5} {hit / n:19.1%} {zx / n:16.1%}")
+    for group, values in logs.items():
+        values.sort()
+        cut = values[len(values) // 20], values[len(values) // 2], values[-len(values) // 20 - 1]
+        print(
+            f"{group}: targeted log10 guesses min {values[0]:.1f}, 5% {cut[0]:.1f}, "
+            f"median {cut[1]:.1f}, 95% {cut[2]:.1f}, max {values[-1]:.1f}"
+        )
     for line in misses:
         print(line)
 
