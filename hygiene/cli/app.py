@@ -16,6 +16,12 @@ from hygiene.errors import CheckUnavailable, HygieneError, InputError, Interrupt
 
 COMMAND_MODULES: tuple[str, ...] = (
     "accounts",
+    "facts",
+    "password",
+    "suggest",
+    "helplines",
+    "signs",
+    "emailplan",
 )
 
 
