@@ -60,6 +60,20 @@ def test_cli_json_and_text(cli):
     assert text.stdout.count("bits of randomness") == 2
 
 
+def test_facts_that_rule_out_nearly_every_word_are_refused():
+    import itertools
+
+    import pytest
+
+    from hygiene.errors import InputError
+    from hygiene.facts import Fact, FactKind, Facts
+
+    trigrams = ("".join(t) for t in itertools.product("aeioustlnrcdmph", repeat=3))
+    facts = Facts(tuple(Fact(FactKind.word, t, index=i) for i, t in enumerate(trigrams)))
+    with pytest.raises(InputError, match="too few for a strong passphrase"):
+        suggest(facts)
+
+
 def test_bad_counts_are_refused(cli):
     assert cli("suggest", "--words", "2").exit_code == 2
     assert cli("suggest", "--count", "0").exit_code == 2
