@@ -36,6 +36,11 @@ class Generic:
     suggestions: tuple[str, ...]
     truncated: bool = False
 
+    @property
+    def feedback(self) -> tuple[str, ...]:
+        """zxcvbn's warning (if any) and suggestions, in that order."""
+        return ((self.warning,) if self.warning else ()) + self.suggestions
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "score": self.score,

@@ -1,28 +1,32 @@
 """The verdict for someone who knows you: how many guesses they need, and from what.
 
-Model. The attacker is one person with a list of the victim's facts and a simple script.
+Model. The attacker is one person with a list of the person's facts and a simple script.
 They build candidates from a template (name + year, pet + digits + symbol, two names
-joined ...) and fill each slot from a class: the victim's tokens (names, dates in every
+joined ...) and fill each slot from a class: the person's tokens (names, dates in every
 layout, places, numbers, old passwords, expanded by ``hygiene.facts``) or a common filler
 (an ending like 1 or !, a year, a run of digits or symbols, a dictionary word). A password
 costs them roughly the product, over its parts, of the choices in each part's class, times
 the ways that part may be written (capitals, look-alike swaps such as 0 for o, reversed),
-times a small factor per extra part for the templates tried before this one (2, because a
-script-writer tries a handful of layouts per length, not every arrangement, unlike zxcvbn's
-10,000 per part, which assumes a stranger).
+times a small factor per extra part for the templates tried before this one: 2, because a
+script-writer tries a handful of layouts per length, not every arrangement (zxcvbn's
+10,000 per part assumes a stranger). A one-symbol separator between parts is part of the
+layout, not an extra part, and the same separator used again costs nothing more. A piece
+said again ("abcabc") costs the piece times the count.
 
-A fact token's class is the victim's tokens of the same shape (letters, digits, or both)
+A fact token's class is the person's tokens of the same shape (letters, digits, or both)
 that are tried as early: first names, whole words, years and whole dates come first (tier
 1), initials, reversed orders and rare date layouts later (tier 2, counted with tier 1).
-Everything no class explains costs what brute force costs (26 per letter, 10 per digit).
+A fact that is also a common word ("jennifer") is explained as the fact at the cheaper of
+the two costs. Anything no class explains costs what brute force costs (26 per letter, 10
+per digit).
 
 The password is segmented by dynamic programming into the cheapest sequence of parts:
 fact tokens (found case-insensitively, through 0/o 1/i/l 3/e 4/@/a 5/$/s 7/t and reversed,
-with a trie so 100 facts and 128 characters stay in milliseconds), fillers, and random runs.
-Bands: up to 10^3 guesses someone can try by hand (an evening at a login page, or the
-100 attempts a site may allow ten times over); up to 10^6 a simple script tries offline or
-against a site that does not throttle; beyond that the password is not guessable from
-these facts (a stranger's verdict still applies).
+with a trie so 100 facts and 128 characters stay in milliseconds), fillers, repeats and
+random runs. Bands: up to 10^3 guesses someone can try by hand (an evening at a login
+page, or the 100 attempts a site may allow, ten times over); up to 10^6 a simple script
+tries offline or against a site that does not throttle; beyond that the password is not
+guessable from these facts (a stranger's verdict still applies).
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from functools import lru_cache
 from typing import Any
 
 from hygiene.facts.model import Fact, Facts, Token
-from hygiene.strength.fillers import case_log10, find_fillers, random_char_log10
+from hygiene.strength.fillers import LOOK_ALIKES, case_log10, find_fillers, random_char_log10
 
 BY_HAND_LOG10 = 3.0
 SCRIPT_LOG10 = 6.0
@@ -46,17 +50,6 @@ REVERSED_LOG10 = math.log10(2)
 MAX_LENGTH = 256
 MAX_REPEAT_PIECE = 32
 _REPEAT = re.compile(rf"(.{{1,{MAX_REPEAT_PIECE}}}?)\1+", re.DOTALL)
-# Characters a person may type in place of a letter of a token.
-LOOK_ALIKES: dict[str, tuple[str, ...]] = {
-    "0": ("o",),
-    "1": ("i", "l"),
-    "3": ("e",),
-    "4": ("a",),
-    "@": ("a",),
-    "5": ("s",),
-    "$": ("s",),
-    "7": ("t",),
-}
 PLAIN_FORMS = frozenset({"name", "word", "place", "whole number", "old password"})
 SUBSTITUTABLE = frozenset("".join(v for vs in LOOK_ALIKES.values() for v in vs))
 

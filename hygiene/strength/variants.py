@@ -104,6 +104,11 @@ def _affix_change(new_start: str, old_start: str, new_end: str, old_end: str) ->
         elif not old:
             changes.append("a start added" if where == "start" else "an ending added")
             cost += _filler_log10(new)
+        elif where == "ending" and old.startswith(new):
+            changes.append("part of the ending removed")
+        elif where == "ending" and new.startswith(old):
+            changes.append("added to the ending")
+            cost += _filler_log10(new[len(old) :])
         elif _DIGITS.sub("#", new) == _DIGITS.sub("#", old):
             # Same shape, other digits: only the numbers moved on (a new year, a counter).
             changed = [
