@@ -22,6 +22,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "helplines",
     "signs",
     "emailplan",
+    "breach",
+    "corpus",
+    "doctor",
+    "audit",
 )
 
 
