@@ -49,8 +49,12 @@ class Suggestion:
 
 
 def allowed_words(facts: Facts | None) -> tuple[str, ...]:
-    """The list without words that contain, or are contained in, a personal token."""
-    words = eff_words()
+    """The list without words that contain, or are contained in, a personal token.
+
+    The four hyphenated words (``t-shirt``) are left out too: joined by the separator they
+    would make a passphrase read as more words than it has.
+    """
+    words = tuple(w for w in eff_words() if SEPARATOR not in w)
     if facts is None or facts.is_empty:
         return words
     tokens = {t.text for t in facts.tokens() if len(t.text) >= MIN_TOKEN_TO_AVOID}

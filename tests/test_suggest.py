@@ -84,3 +84,9 @@ def test_no_fact_or_old_password_is_printed(cli, all_logs):
         result = cli(*args)
         for secret in ("Fluffy2019!", "Tr0ub4dor&3", "fluffy", "oliver", "07700", "jennifer"):
             assert_no_leak(secret, result.stdout.lower(), result.stderr, all_logs.text.lower())
+
+
+def test_no_word_in_the_draw_holds_the_separator():
+    # "t-shirt" joined with "-" would read as two words and hide how many were drawn.
+    assert not [w for w in allowed_words(None) if "-" in w]
+    assert len(allowed_words(None)) == 7772
