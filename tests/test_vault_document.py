@@ -1,0 +1,84 @@
+"""What a saved session may hold: never a password, whatever is put in."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from hygiene.secret import Secret
+from hygiene.vault import Fact, FactKind, VaultCorrupt, VaultDocument, VaultError
+from hygiene.vault.fileformat import read_header, seal, unseal
+
+PASSWORD_WORDS = ("password", "passwd", "passphrase", "secret", "pin", "credential")
+
+
+def _field_names(schema: Any) -> list[str]:
+    names: list[str] = []
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            if key == "properties" and isinstance(value, dict):
+                names.extend(value)
+            names.extend(_field_names(value))
+    elif isinstance(schema, list):
+        for value in schema:
+            names.extend(_field_names(value))
+    return names
+
+
+def test_the_stored_model_has_no_field_for_a_password() -> None:
+    names = _field_names(VaultDocument.model_json_schema())
+    assert "facts" in names and "provider" in names  # the walk reaches nested models
+    for name in names:
+        assert not any(word in name.lower() for word in PASSWORD_WORDS), name
+
+
+def test_an_old_password_cannot_be_kept_as_a_fact() -> None:
+    assert all("password" not in kind.value for kind in FactKind)
+    with pytest.raises(ValidationError):
+        Fact(kind="old_password", value="Fluffy2019!")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("field", ["password", "old_password", "passphrase"])
+def test_no_model_takes_a_password_slipped_in(field: str) -> None:
+    with pytest.raises(ValidationError):
+        VaultDocument.model_validate({"label": "Sam", field: "Fluffy2019!"})
+    with pytest.raises(ValidationError):
+        VaultDocument.model_validate(
+            {"label": "Sam", "accounts": [{"provider": "Gmail", field: "Fluffy2019!"}]}
+        )
+
+
+def test_a_secret_object_is_refused_not_unwrapped() -> None:
+    with pytest.raises(ValidationError):
+        VaultDocument.model_validate(
+            {"label": "Sam", "facts": [{"kind": "word", "value": Secret("Fluffy2019!")}]}
+        )
+
+
+@given(st.binary(max_size=200))
+def test_any_bytes_read_as_a_vault_are_an_error_never_a_crash(blob: bytes) -> None:
+    with contextlib.suppress(VaultError):
+        unseal(blob, b"k" * 32, "id", "Sam")
+
+
+@given(st.binary(max_size=300), st.integers(min_value=0, max_value=400))
+def test_any_one_changed_byte_is_caught(plaintext: bytes, where: int) -> None:
+    sealed = bytearray(seal(plaintext, b"k" * 32, "id", 1))
+    assert unseal(bytes(sealed), b"k" * 32, "id", "Sam") == plaintext
+    sealed[where % len(sealed)] ^= 0x80
+    with pytest.raises(VaultError):
+        unseal(bytes(sealed), b"k" * 32, "id", "Sam")
+
+
+def test_the_header_is_read_back_as_written() -> None:
+    sealed = seal(b"{}", b"k" * 32, "id", 2, salt=b"s" * 16)
+    header, start = read_header(sealed, "Sam")
+    assert (header.version, header.kind, header.salt) == (1, 2, b"s" * 16)
+    assert start == 4 + 3 + 16 + 12
+    with pytest.raises(VaultCorrupt):
+        read_header(sealed[:start], "Sam")
