@@ -1,0 +1,20 @@
+"""The plan of a saved session: its findings and facts, with the region's helplines."""
+
+from __future__ import annotations
+
+from hygiene.plan.model import Plan, build_plan
+from hygiene.plan.regions import load_region
+from hygiene.vault.document import VaultDocument
+
+
+def plan_of(
+    document: VaultDocument | None, *, show_facts: bool = False, region_id: str = "uk"
+) -> Plan:
+    """The plan for ``document``; with none, the plan every meeting starts from."""
+    region = load_region(region_id)
+    if document is None:
+        return build_plan([], region, show_facts=show_facts)
+    facts = [(fact.kind.value, fact.note, fact.value) for fact in document.facts]
+    return build_plan(
+        document.found(), region, facts, label=document.label, show_facts=show_facts
+    )
