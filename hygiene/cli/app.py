@@ -17,6 +17,8 @@ from hygiene.errors import CheckUnavailable, HygieneError, InputError, Interrupt
 COMMAND_MODULES: tuple[str, ...] = (
     "forget",
     "plan",
+    "facts",
+    "password",
 )
 
 

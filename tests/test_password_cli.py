@@ -1,0 +1,135 @@
+"""``hygiene password`` as a person uses it: piped or typed at a hidden prompt, never echoed."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import assert_no_leak
+
+FIXTURES = Path(__file__).parent / "fixtures" / "strength"
+FACTS = str(FIXTURES / "facts.toml")
+
+
+def test_a_personal_password_is_weak_with_both_verdicts_and_exit_1(cli):
+    result = cli("password", "--facts", FACTS, input="Fluffy2021!\n")
+    assert result.exit_code == 1
+    assert "Verdict: WEAK" in result.stdout
+    assert "A stranger: score" in result.stdout
+    assert "Someone who knows you" in result.stdout
+    assert "your pet's name, a year, a common ending" in result.stdout
+    assert "•••••• + •••• + •" in result.stdout
+
+
+def test_a_random_passphrase_passes_with_exit_0(cli):
+    result = cli("password", "--facts", FACTS, input="plank-ivory-swoop-gravel-tundra\n")
+    assert result.exit_code == 0
+    assert "Verdict: STRONG" in result.stdout
+
+
+def test_json_has_the_stable_keys(cli):
+    result = cli("password", "--facts", FACTS, "--json", input="Fluffy2020!\n")
+    data = json.loads(result.stdout)
+    assert data["targeted"]["old_password_variant"]["position"] == 1
+    assert data["targeted"]["guessable"] is True
+    assert data["verdict"]["level"] == "weak"
+    assert {"kind", "label", "start", "end"} == set(data["targeted"]["parts"][0])
+    assert 0 <= data["generic"]["score"] <= 4
+
+
+def test_without_facts_it_says_how_to_add_them(cli):
+    result = cli("password", input="vK7#qL9!xPz2mWt\n")
+    assert result.exit_code == 0
+    assert "--facts" in result.stdout
+
+
+def test_help_documents_the_exit_codes(cli):
+    result = cli("password", "--help")
+    assert "Exit codes" in result.stdout
+    assert "never from the command line" in result.stdout
+
+
+SECRETS = ["Fluffy2021!", "Tr0ub4dor&4", "OliverFluffyArsenal", "x" * 80]
+
+
+@pytest.mark.parametrize("secret", SECRETS)
+@pytest.mark.parametrize("as_json", [False, True])
+def test_the_password_never_leaks(cli, all_logs, tmp_path, monkeypatch, secret, as_json):
+    monkeypatch.chdir(tmp_path)
+    args = ["password", "--facts", FACTS] + (["--json"] if as_json else [])
+    result = cli(*args, input=secret + "\n")
+    assert result.exit_code in (0, 1)
+    assert_no_leak(secret, result.stdout, result.stderr, all_logs.text, files_under=tmp_path)
+    assert_no_leak(secret.lower(), result.stdout.lower(), result.stderr.lower())
+
+
+def test_old_passwords_from_the_facts_file_never_leak(cli, all_logs):
+    for args in (["password", "--facts", FACTS], ["password", "--facts", FACTS, "--json"]):
+        result = cli(*args, input="Tr0ub4dor&4\n")
+        for old in ("Fluffy2019!", "Tr0ub4dor&3"):
+            assert_no_leak(old, result.stdout, result.stderr, all_logs.text)
+    checked = cli("facts", "check", FACTS, "--json")
+    for old in ("Fluffy2019!", "Tr0ub4dor&3", "fluffy2019!", "tr0ub4dor&3", "tr0ub4dor"):
+        assert_no_leak(old, checked.stdout, checked.stderr)
+
+
+@pytest.mark.parametrize(
+    ("given", "says"),
+    [
+        (b"", "no password was given"),
+        (b"\n", "no password was given"),
+        (b"abc\x00def\n", "NUL"),
+        (b"\xff\xfeabc\n", "UTF-8"),
+        (b"a" * 3_000_000, "longer than"),
+    ],
+)
+def test_bad_input_is_refused_with_exit_2(cli, given, says):
+    result = cli("password", input=given)
+    assert result.exit_code == 2
+    assert says in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_bad_facts_file_lists_every_problem_and_exits_2(cli):
+    result = cli("password", "--facts", str(FIXTURES / "broken.toml"), input="x\n")
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(lines) == 8
+    assert all("broken.toml, line" in line for line in lines)
+
+
+def test_a_terminal_gets_a_hidden_prompt():
+    """Run the real command under a pseudo-terminal: the typed password is not echoed."""
+    secret = "Fluffy2021!"
+    leader, follower = pty.openpty()
+    env = dict(os.environ, COLUMNS="100")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "hygiene", "password", "--facts", FACTS],
+        stdin=follower, stdout=follower, stderr=follower, env=env, close_fds=True,
+    )
+    os.close(follower)
+    seen = b""
+    while b"hidden" not in seen:
+        chunk = os.read(leader, 1024)
+        assert chunk, "the prompt never appeared"
+        seen += chunk
+    os.write(leader, secret.encode() + b"\n")
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.wait(timeout=60)
+    os.close(leader)
+    text = seen.decode(errors="replace")
+    assert proc.returncode == 1
+    assert "Verdict: WEAK" in text
+    assert secret not in text
