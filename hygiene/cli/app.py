@@ -20,6 +20,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "facts",
     "password",
     "accounts",
+    "helplines",
+    "signs",
+    "emailplan",
 )
 
 
