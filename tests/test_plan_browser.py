@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from hygiene.findings import Finding, Severity, Topic
-from hygiene.plan import build_plan, load_region, to_html
+from hygiene.helplines import load_region
+from hygiene.plan import build_plan, to_html
 
 CHROMIUM = "/usr/bin/chromium"
 

@@ -8,7 +8,8 @@ import re
 import pytest
 
 from hygiene.findings import Finding, Severity, Topic
-from hygiene.plan import build_plan, load_region, to_data, to_html, to_markdown
+from hygiene.helplines import load_region
+from hygiene.plan import build_plan, to_data, to_html, to_markdown
 from hygiene.plan.model import Plan
 
 FACTS = [("name", "daughter", "Poppy"), ("date", "birthday", "12/04/1990")]

@@ -31,6 +31,9 @@ def register(app: typer.Typer) -> None:
             bool,
             typer.Option("--show-facts", help="Show personal facts instead of hiding them."),
         ] = False,
+        region: Annotated[
+            str, typer.Option("--region", help="Whose helplines end the plan (default: uk).")
+        ] = "uk",
         passphrase: Annotated[
             bool, typer.Option("--passphrase", help="The session was saved with a passphrase.")
         ] = False,
@@ -46,7 +49,7 @@ def register(app: typer.Typer) -> None:
             typer.echo("error: choose one of --markdown, --html FILE, --json.", err=True)
             raise typer.Exit(exitcodes.BAD_INPUT)
         document = open_vault(passphrase=passphrase).load(name) if name else None
-        result = plan_of(document, show_facts=show_facts)
+        result = plan_of(document, show_facts=show_facts, region_id=region)
         if html is not None:
             write_atomic(html.resolve(), to_html(result).encode())
             typer.echo(f"The plan was written to {html}. It opens in any browser and prints.")

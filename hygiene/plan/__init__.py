@@ -9,6 +9,5 @@ from hygiene.plan.data import to_data
 from hygiene.plan.html import to_html
 from hygiene.plan.markdown import to_markdown
 from hygiene.plan.model import Plan, build_plan
-from hygiene.plan.regions import load_region
 
-__all__ = ["Plan", "build_plan", "load_region", "to_data", "to_html", "to_markdown"]
+__all__ = ["Plan", "build_plan", "to_data", "to_html", "to_markdown"]

@@ -12,7 +12,7 @@ def to_data(plan: Plan) -> dict[str, Any]:
     return {
         "format": PLAN_FORMAT,
         "label": plan.label,
-        "emergency": [asdict(line) for line in plan.emergency],
+        "emergency": [line.model_dump() for line in plan.emergency],
         "safety_first": list(plan.safety_first),
         "sections": [
             {
@@ -25,7 +25,7 @@ def to_data(plan: Plan) -> dict[str, Any]:
         ],
         "facts_shown": plan.facts_shown,
         "facts": [asdict(fact) for fact in plan.facts],
-        "region": plan.region,
-        "helplines": [asdict(line) for line in plan.helplines],
-        "legal": [asdict(route) for route in plan.legal],
+        "region": plan.region.id,
+        "helplines": [line.model_dump() for line in plan.helplines],
+        "legal": [route.model_dump() for route in plan.legal],
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from hygiene.helplines import Helpline
 from hygiene.plan.markdown import NOTHING_FOUND, TITLE
 from hygiene.plan.model import Plan
 
@@ -41,10 +42,10 @@ dd { margin: 0 0 0.2em 0; }
 """
 
 
-def _helpline_items(lines: tuple[object, ...]) -> list[str]:
+def _helpline_items(lines: tuple[Helpline, ...]) -> list[str]:
     items = []
     for line in lines:
-        name, number, when = (escape(getattr(line, k)) for k in ("name", "number", "when"))
+        name, number, when = escape(line.name), escape(line.number), escape(line.when)
         items.append(
             f'<li><strong>{name}:</strong> <span class="number">{number}</span>. {when}</li>'
         )
@@ -113,11 +114,13 @@ def to_html(plan: Plan) -> str:
         out += ["</ul>", "</section>"]
     out += [
         '<section id="help">',
-        f"<h2>Where to get help ({escape(plan.region)})</h2>",
+        f"<h2>Where to get help ({escape(plan.region.name)})</h2>",
         "<ul>",
     ]
     out += _helpline_items(plan.helplines)
     out.append("</ul>")
+    if plan.legal:
+        out.append("<h3>What the law offers</h3>")
     for route in plan.legal:
         out.append(f"<p><strong>{escape(route.title)}.</strong> {escape(route.text)}</p>")
     out += ["</section>", "</body>", "</html>"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hygiene.helplines import help_markdown
 from hygiene.plan.model import Plan
 
 TITLE = "Your plan to shut the ways into your accounts"
@@ -14,7 +15,7 @@ def to_markdown(plan: Plan) -> str:
         lines += [f"For: {plan.label}", ""]
     lines += ["## Help in an emergency", ""]
     for line in plan.emergency:
-        lines.append(f"- **{line.name}: {line.number}.** {line.when}")
+        lines.append(f"- **{line.name}: {line.number}**. {line.when}")
     lines.append("")
     lines += ["To stay safe while you change things:", ""]
     lines += [f"- {point}" for point in plan.safety_first]
@@ -42,9 +43,4 @@ def to_markdown(plan: Plan) -> str:
             note = f" ({fact.note})" if fact.note else ""
             lines.append(f"- {fact.kind}{note}: {fact.value}")
         lines.append("")
-    lines += [f"## Where to get help ({plan.region})", ""]
-    for line in plan.helplines:
-        lines.append(f"- **{line.name}: {line.number}.** {line.when}")
-    for route in plan.legal:
-        lines += ["", f"**{route.title}.** {route.text}"]
-    return "\n".join(lines).rstrip() + "\n"
+    return "\n".join(lines).rstrip() + "\n\n" + help_markdown(plan.region)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from hygiene.findings import Finding, Topic, in_plan_order
-from hygiene.plan.regions import Helpline, LegalRoute, Region
+from hygiene.helplines import Helpline, LegalRoute, Region
 from hygiene.secret import MASK
 
 PLAN_FORMAT = 1
@@ -74,7 +74,7 @@ class Plan:
     facts: tuple[FactLine, ...]
     helplines: tuple[Helpline, ...]
     legal: tuple[LegalRoute, ...]
-    region: str
+    region: Region
     facts_shown: bool
 
     @property
@@ -126,15 +126,15 @@ def build_plan(
             sections.append(Section(topic, title, intro, chosen))
     return Plan(
         label=label if show_facts else None,
-        emergency=tuple(h for h in region.helplines if h.urgent),
+        emergency=tuple(h for h in region.helpline if h.urgent),
         safety_first=SAFETY_FIRST,
         sections=tuple(sections),
         facts=tuple(
             FactLine(kind.replace("_", " "), note, value if show_facts else MASK)
             for kind, note, value in fact_list
         ),
-        helplines=region.helplines,
+        helplines=region.helpline,
         legal=region.legal,
-        region=region.name,
+        region=region,
         facts_shown=show_facts,
     )

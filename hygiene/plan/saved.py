@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from hygiene.helplines import DEFAULT_REGION, load_region
 from hygiene.plan.model import Plan, build_plan
-from hygiene.plan.regions import load_region
 from hygiene.vault.document import VaultDocument
 
 
 def plan_of(
-    document: VaultDocument | None, *, show_facts: bool = False, region_id: str = "uk"
+    document: VaultDocument | None, *, show_facts: bool = False, region_id: str = DEFAULT_REGION
 ) -> Plan:
     """The plan for ``document``; with none, the plan every meeting starts from."""
     region = load_region(region_id)
