@@ -16,7 +16,9 @@ from typing import Any
 
 from keyring.backend import KeyringBackend
 
-from hygiene.vault import Account, EmailPlan, Fact, FactKind, Progress, Vault, VaultDocument
+from hygiene.accounts.inventory import Inventory
+from hygiene.vault import KeptFact, Progress, Vault, VaultDocument
+from hygiene.vault.document import KEPT_KINDS
 from hygiene.vault.keys import KeyringKeys
 
 
@@ -38,27 +40,29 @@ class _Memory(KeyringBackend):
 
 
 def document() -> VaultDocument:
-    kinds = list(FactKind)
+    kinds = list(KEPT_KINDS)
+    accounts = [
+        {
+            "label": f"Account {i}",
+            "provider": "gmail" if i % 5 == 0 else "other",
+            "login": f"person{i}@example.org",
+            "category": "social",
+            "recovery_emails": [f"old{i}@example.org"],
+            "recovery_phones": ["07700 900123"],
+            "security_questions": [{"question": "First pet?", "abuser_knows": "yes"}],
+            "two_factor": ["sms:07700 900123"],
+            "password_known_to_abuser": "maybe",
+        }
+        for i in range(50)
+    ]
     return VaultDocument(
         label="Bench Person",
         facts=tuple(
-            Fact(kind=kinds[i % len(kinds)], value=f"fact value {i}", note=f"note {i}")
+            KeptFact(kind=kinds[i % len(kinds)], value=f"fact value {i}", label=f"label {i}")
             for i in range(100)
         ),
-        accounts=tuple(
-            Account(
-                provider=f"Provider {i}",
-                login=f"person{i}@example.org",
-                category="social",
-                recovery_email=f"old{i}@example.org",
-                recovery_phone="07700900123",
-                security_questions=i % 2 == 0,
-                two_factor="sms",
-                abuser_can_reach=i % 3 == 0,
-            )
-            for i in range(50)
-        ),
-        email_plan=EmailPlan(moves={f"Provider {i}": "registrations" for i in range(50)}),
+        inventory=Inventory.model_validate({"account": accounts}),
+        email_assignments={f"account_{i}": "registrations" for i in range(50)},
         signs={f"sign_{i}": "no" for i in range(10)},
         progress=Progress(next_step="accounts", done=("safety", "signs", "facts")),
     )

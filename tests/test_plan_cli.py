@@ -13,8 +13,7 @@ from typer.testing import Result
 from vault_support import MemoryKeyring
 
 from hygiene.findings import Finding, Severity, Topic
-from hygiene.vault import Fact, FactKind, Vault, VaultDocument
-from hygiene.vault.document import SavedFinding
+from hygiene.vault import KeptFact, Vault, VaultDocument
 
 
 @pytest.fixture
@@ -32,9 +31,8 @@ def saved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     Vault.with_keyring().save(
         VaultDocument(
             label="Sam",
-            facts=(Fact(kind=FactKind.NAME, value="Poppy", note="daughter"),),
-            findings=(SavedFinding.of(finding),),
-        )
+            facts=(KeptFact(kind="name", value="Poppy", label="daughter"),),
+        ).with_findings("passwords", [finding])
     )
     yield
     keyring.set_keyring(previous)

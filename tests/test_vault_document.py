@@ -11,36 +11,41 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from hygiene.secret import Secret
-from hygiene.vault import Fact, FactKind, VaultCorrupt, VaultDocument, VaultError
+from hygiene.vault import KeptFact, VaultCorrupt, VaultDocument, VaultError
+from hygiene.vault.document import KEPT_KINDS
 from hygiene.vault.fileformat import read_header, seal, unseal
 
 PASSWORD_WORDS = ("password", "passwd", "passphrase", "secret", "pin", "credential")
 
 
-def _field_names(schema: Any) -> list[str]:
-    names: list[str] = []
+def _fields(schema: Any) -> list[tuple[str, Any]]:
+    """Every (name, schema) of every property of every model in ``schema``."""
+    found: list[tuple[str, Any]] = []
     if isinstance(schema, dict):
         for key, value in schema.items():
             if key == "properties" and isinstance(value, dict):
-                names.extend(value)
-            names.extend(_field_names(value))
+                found.extend(value.items())
+            found.extend(_fields(value))
     elif isinstance(schema, list):
         for value in schema:
-            names.extend(_field_names(value))
-    return names
+            found.extend(_fields(value))
+    return found
 
 
 def test_the_stored_model_has_no_field_for_a_password() -> None:
-    names = _field_names(VaultDocument.model_json_schema())
-    assert "facts" in names and "provider" in names  # the walk reaches nested models
-    for name in names:
-        assert not any(word in name.lower() for word in PASSWORD_WORDS), name
+    fields = _fields(VaultDocument.model_json_schema())
+    names = [name for name, _ in fields]
+    assert "facts" in names and "recovery_phones" in names  # the walk reaches nested models
+    for name, schema in fields:
+        if any(word in name.lower() for word in PASSWORD_WORDS):
+            # Only a yes/no/maybe about a password ("does the abuser know it?"), never text.
+            assert set(schema.get("enum", [])) == {"yes", "no", "maybe"}, name
 
 
 def test_an_old_password_cannot_be_kept_as_a_fact() -> None:
-    assert all("password" not in kind.value for kind in FactKind)
+    assert all("password" not in kind for kind in KEPT_KINDS)
     with pytest.raises(ValidationError):
-        Fact(kind="old_password", value="Fluffy2019!")  # type: ignore[arg-type]
+        KeptFact(kind="old_password", value="Fluffy2019!")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("field", ["password", "old_password", "passphrase"])
@@ -49,7 +54,13 @@ def test_no_model_takes_a_password_slipped_in(field: str) -> None:
         VaultDocument.model_validate({"label": "Sam", field: "Fluffy2019!"})
     with pytest.raises(ValidationError):
         VaultDocument.model_validate(
-            {"label": "Sam", "accounts": [{"provider": "Gmail", field: "Fluffy2019!"}]}
+            {"label": "Sam", "inventory": {"account": [{"label": "Gmail", field: "Fluffy2019!"}]}}
+        )
+    with pytest.raises(ValidationError):
+        VaultDocument.model_validate(
+            {"label": "Sam", "inventory": {"account": [
+                {"label": "Gmail", "password_known_to_abuser": "Fluffy2019!"}
+            ]}}
         )
 
 

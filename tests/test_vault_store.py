@@ -11,13 +11,12 @@ from typing import Any, ClassVar
 import pytest
 from vault_support import MemoryKeyring, keyring_backend, service_name  # noqa: F401
 
+from hygiene.accounts.inventory import Inventory
 from hygiene.findings import Finding, Severity, Topic
 from hygiene.secret import Secret
 from hygiene.vault import (
-    Account,
     DiskFull,
-    Fact,
-    FactKind,
+    KeptFact,
     KeyMissing,
     KeyringUnusable,
     NotSaved,
@@ -35,14 +34,22 @@ def sample(label: str = "Sam") -> VaultDocument:
     return VaultDocument(
         label=label,
         facts=(
-            Fact(kind=FactKind.NAME, value="Poppy", note="daughter"),
-            Fact(kind=FactKind.DATE, value="1990-04-12", note="birthday"),
+            KeptFact(kind="name", value="Poppy", label="daughter"),
+            KeptFact(kind="date", value="1990-04-12", label="birthday"),
         ),
-        accounts=(
-            Account(provider="Gmail", login="sam.home@example.org", recovery_phone="07700900123"),
+        inventory=Inventory.model_validate(
+            {
+                "account": [
+                    {
+                        "label": "Gmail",
+                        "login": "sam.home@example.org",
+                        "recovery_phones": ["07700900123"],
+                        "two_factor": ["sms:07700900123"],
+                    }
+                ]
+            }
         ),
         signs={"strange_messages": "yes"},
-        findings=(),
         progress=Progress(next_step="facts", done=("safety", "signs")),
     )
 
@@ -309,8 +316,6 @@ def test_an_empty_passphrase_is_refused(tmp_path: Path) -> None:
 
 
 def test_findings_survive_a_save(vault: Vault) -> None:
-    from hygiene.vault.document import SavedFinding
-
     finding = Finding(
         "recovery_phone_reachable_by_abuser",
         Severity.URGENT,
@@ -321,5 +326,5 @@ def test_findings_survive_a_save(vault: Vault) -> None:
         "Change the recovery phone to one only you hold.",
         "They may get a message; keep evidence first.",
     )
-    vault.save(sample().model_copy(update={"findings": (SavedFinding.of(finding),)}))
+    vault.save(sample().with_findings("accounts", [finding]))
     assert vault.load("Sam").found() == [finding]

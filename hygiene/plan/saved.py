@@ -14,7 +14,7 @@ def plan_of(
     region = load_region(region_id)
     if document is None:
         return build_plan([], region, show_facts=show_facts)
-    facts = [(fact.kind.value, fact.note, fact.value) for fact in document.facts]
+    facts = [(fact.kind, fact.label, fact.value) for fact in document.facts]
     return build_plan(
         document.found(), region, facts, label=document.label, show_facts=show_facts
     )

@@ -5,7 +5,7 @@
 for the bytes on disk and ``document`` for what may be kept (never a password).
 """
 
-from hygiene.vault.document import Account, EmailPlan, Fact, FactKind, Progress, VaultDocument
+from hygiene.vault.document import KeptFact, Progress, SavedFinding, VaultDocument
 from hygiene.vault.errors import (
     DiskFull,
     KeyMissing,
@@ -17,16 +17,14 @@ from hygiene.vault.errors import (
 from hygiene.vault.store import Removed, Vault, home
 
 __all__ = [
-    "Account",
     "DiskFull",
-    "EmailPlan",
-    "Fact",
-    "FactKind",
+    "KeptFact",
     "KeyMissing",
     "KeyringUnusable",
     "NotSaved",
     "Progress",
     "Removed",
+    "SavedFinding",
     "Vault",
     "VaultCorrupt",
     "VaultDocument",

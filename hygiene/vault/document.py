@@ -1,59 +1,38 @@
 """What a saved session holds: a versioned document with no place for a password.
 
-Facts the other person knows, the accounts inventory, the email plan, the answers to the
-warning signs, the findings so far and where the meeting stopped. Every model forbids
-fields it does not know, and none has a field for a password, so a password cannot be
-saved by mistake: an old password is a fact the session checks against, never one it keeps.
+The facts the other person knows, the accounts inventory, where each account goes in the
+email plan, the answers to the warning signs, the findings of each step and where the
+meeting stopped. Every model forbids fields it does not know, and none has a field that
+can hold a password: an old password is a fact the session checks against in memory,
+never one it keeps (``KeptFact`` has no such kind).
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from hygiene.accounts.inventory import Inventory
+from hygiene.facts.model import Fact, FactKind, Facts
 from hygiene.findings import Finding, Severity, Topic
+from hygiene.signs.assess import Answer
 
 DOCUMENT_FORMAT = 1
+
+# The kinds of fact that may be kept: every kind but old passwords.
+KeptKind = Literal["name", "date", "place", "number", "word", "answer"]
+KEPT_KINDS: tuple[str, ...] = KeptKind.__args__  # type: ignore[attr-defined]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class FactKind(StrEnum):
-    """Kinds of personal fact that may be kept. Old passwords are checked, never kept."""
-
-    NAME = "name"
-    DATE = "date"
-    PLACE = "place"
-    NUMBER = "number"
-    WORD = "word"
-    SECURITY_ANSWER = "security_answer"
-
-
-class Fact(_Model):
-    kind: FactKind
-    value: str = Field(min_length=1, max_length=500)
-    note: str = Field(default="", max_length=200)  # what it is, e.g. "daughter's name"
-
-
-class Account(_Model):
-    provider: str = Field(min_length=1, max_length=200)
-    login: str = Field(default="", max_length=320)
-    category: str = Field(default="", max_length=100)
-    recovery_email: str = Field(default="", max_length=320)
-    recovery_phone: str = Field(default="", max_length=50)
-    security_questions: bool = False
-    two_factor: str = Field(default="", max_length=100)
-    others_with_access: str = Field(default="", max_length=200)
-    abuser_can_reach: bool = False  # the other person knows or controls a way in
-
-
-class EmailPlan(_Model):
-    addresses: dict[str, str] = {}  # compartment id -> the planned address
-    moves: dict[str, str] = {}  # account provider -> compartment id
+class KeptFact(_Model):
+    kind: KeptKind
+    value: str = Field(min_length=1, max_length=200)
+    label: str = Field(default="", max_length=100)  # what it is, e.g. "daughter"
 
 
 class SavedFinding(_Model):
@@ -68,7 +47,7 @@ class SavedFinding(_Model):
 
     @classmethod
     def of(cls, finding: Finding) -> SavedFinding:
-        return cls(**finding.to_dict())  # type: ignore[arg-type]
+        return cls.model_validate(finding.to_dict())
 
     def finding(self) -> Finding:
         return Finding(**self.model_dump())
@@ -82,12 +61,27 @@ class Progress(_Model):
 class VaultDocument(_Model):
     format: Literal[1] = 1  # DOCUMENT_FORMAT; raise both when the shape changes
     label: str = Field(min_length=1, max_length=100)
-    facts: tuple[Fact, ...] = ()
-    accounts: tuple[Account, ...] = ()
-    email_plan: EmailPlan = EmailPlan()
-    signs: dict[str, str] = {}  # warning-sign id -> answer
-    findings: tuple[SavedFinding, ...] = ()
+    facts: tuple[KeptFact, ...] = ()
+    inventory: Inventory = Field(default_factory=Inventory)
+    email_assignments: dict[str, str] = {}  # account id -> compartment id
+    signs: dict[str, Answer] = {}  # warning-sign id -> answer
+    findings: dict[str, tuple[SavedFinding, ...]] = {}  # by the session step that found them
     progress: Progress = Progress()
 
     def found(self) -> list[Finding]:
-        return [saved.finding() for saved in self.findings]
+        return [saved.finding() for step in self.findings.values() for saved in step]
+
+    def with_findings(self, step: str, findings: list[Finding]) -> VaultDocument:
+        """This document with ``step``'s findings replaced (a step run again finds afresh)."""
+        updated = {**self.findings, step: tuple(SavedFinding.of(f) for f in findings)}
+        return self.model_copy(update={"findings": updated})
+
+    def checkable_facts(self, extra: tuple[Fact, ...] = ()) -> Facts:
+        """The kept facts (plus any held only in memory, like old passwords) for the checks."""
+        counts: dict[str, int] = {}
+        facts = []
+        for kept in self.facts:
+            index = counts.get(kept.kind, 0)
+            facts.append(Fact(FactKind(kept.kind), kept.value, kept.label or None, index))
+            counts[kept.kind] = index + 1
+        return Facts(facts=(*facts, *extra))
