@@ -17,6 +17,7 @@ from hygiene.errors import CheckUnavailable, HygieneError, InputError, Interrupt
 COMMAND_MODULES: tuple[str, ...] = (
     "forget",
     "plan",
+    "session",
     "facts",
     "password",
     "accounts",

@@ -1,0 +1,53 @@
+"""One meeting's state: what has been said so far, and whether and where it is kept.
+
+The document is the only thing that can be saved; old passwords and the passwords being
+checked live here in memory only and are gone when the meeting ends. Saving is the
+person's choice, made once near the start, and happens after every step and on a quick
+exit, so a meeting cut short loses at most the step it was in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hygiene.breach.interface import BreachSource
+from hygiene.facts.model import Fact, FactKind, Facts
+from hygiene.findings import Finding
+from hygiene.prompts import Prompter
+from hygiene.vault import Vault, VaultDocument
+
+STEPS: tuple[str, ...] = ("signs", "facts", "passwords", "accounts", "email_plan", "summary")
+DONE = "done"
+
+
+@dataclass
+class Meeting:
+    prompter: Prompter
+    document: VaultDocument
+    breach: BreachSource | None = None
+    vault: Vault | None = None  # set only when the person chose to keep the session
+    region: str = "uk"
+    # Held in memory only, never saved: checked against, then forgotten.
+    old_passwords: list[Fact] = field(default_factory=list)
+    stopped: bool = False  # the person chose to end the meeting (not a quick exit)
+
+    @property
+    def keeping(self) -> bool:
+        return self.vault is not None
+
+    def update(self, **changes: object) -> None:
+        self.document = self.document.model_copy(update=changes)
+
+    def set_findings(self, step: str, findings: list[Finding]) -> None:
+        self.document = self.document.with_findings(step, findings)
+
+    def facts(self) -> Facts:
+        return self.document.checkable_facts(tuple(self.old_passwords))
+
+    def add_old_password(self, value: str) -> None:
+        index = len(self.old_passwords)
+        self.old_passwords.append(Fact(FactKind.old_password, value, None, index))
+
+    def save(self) -> None:
+        if self.vault is not None:
+            self.vault.save(self.document)
