@@ -30,7 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 def clear_screen() -> None:
     """Wipe what was on the terminal, so a quick exit leaves nothing to read over a shoulder."""
     if sys.stdout.isatty():
-        sys.stdout.write("\033[3J\033[H\033[2J")
+        sys.stdout.write("\033[H\033[2J\033[3J")
         sys.stdout.flush()
 
 
