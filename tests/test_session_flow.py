@@ -171,6 +171,10 @@ def test_the_saved_plan_shows_the_meeting(home: Path) -> None:
     data = to_data(plan_of(Vault.with_keyring().load("Sam")))
     text = json.dumps(data, ensure_ascii=False)
     assert data["sections"][0]["topic"] == "access_now"
-    assert "Poppy" not in text
+    assert "reset through •••" in text
+    for private in ("Poppy", "sam.home@example.org", "07700 900123", "sam.home"):
+        assert private not in text
     for password in (OLD_PASSWORD, GMAIL_PASSWORD, BANK_PASSWORD):
         assert password not in text
+    shown = json.dumps(to_data(plan_of(Vault.with_keyring().load("Sam"), show_facts=True)))
+    assert "07700 900123" in shown

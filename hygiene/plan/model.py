@@ -111,12 +111,15 @@ def build_plan(
     region: Region,
     facts: Iterable[tuple[str, str, str]] = (),
     *,
+    private: Iterable[str] = (),
     label: str | None = None,
     show_facts: bool = False,
 ) -> Plan:
-    """The plan from ``findings``; ``facts`` are (kind, note, value) triples to mask or show."""
+    """The plan from ``findings``; ``facts`` are (kind, label, value) triples to mask or show,
+    ``private`` more values (addresses, numbers) to mask wherever a finding mentions them."""
     fact_list = list(facts)
-    pattern = None if show_facts else _masker([value for _, _, value in fact_list])
+    hidden = [value for _, _, value in fact_list] + list(private)
+    pattern = None if show_facts else _masker(hidden)
     ordered = [_mask_finding(f, pattern) for f in in_plan_order(findings)]
     sections = []
     for topic in Topic:

@@ -16,5 +16,20 @@ def plan_of(
         return build_plan([], region, show_facts=show_facts)
     facts = [(fact.kind, fact.label, fact.value) for fact in document.facts]
     return build_plan(
-        document.found(), region, facts, label=document.label, show_facts=show_facts
+        document.found(),
+        region,
+        facts,
+        private=_contacts(document),
+        label=document.label,
+        show_facts=show_facts,
     )
+
+
+def _contacts(document: VaultDocument) -> list[str]:
+    """Every address and number in the inventory: personal, so masked like the facts."""
+    values: list[str] = []
+    for account in document.inventory.accounts:
+        values += [account.login or "", *account.recovery_emails, *account.recovery_phones]
+        values += [factor.target or "" for factor in account.two_factor]
+    values += [contact.value for contact in document.inventory.contacts]
+    return [value for value in values if value]
