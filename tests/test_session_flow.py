@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
@@ -178,3 +179,16 @@ def test_the_saved_plan_shows_the_meeting(home: Path) -> None:
         assert password not in text
     shown = json.dumps(to_data(plan_of(Vault.with_keyring().load("Sam"), show_facts=True)))
     assert "07700 900123" in shown
+
+
+def test_the_worker_can_list_kept_sessions(home: Path, cli: Any) -> None:
+    assert cli("session", "--list").stdout == "No sessions are kept on this computer.\n"
+    with pytest.raises(Interrupted):
+        run([*SAFE, *KEEP, *SIGNS, "<quit>"])
+    with pytest.raises(Interrupted):
+        run([*SAFE, "y", "Alex", "<quit>"])
+    result = cli("session", "--list")
+    assert result.stdout.splitlines() == [
+        "Alex: carries on at the warning signs",
+        "Sam: carries on at what they know",
+    ]

@@ -328,3 +328,27 @@ def test_findings_survive_a_save(vault: Vault) -> None:
     )
     vault.save(sample().with_findings("accounts", [finding]))
     assert vault.load("Sam").found() == [finding]
+
+
+def test_an_interrupted_write_leaves_no_temporary_file(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault.save(sample())
+    before = _only_file(vault).read_bytes()
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(fileformat_module.os, "fsync", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            vault.save(sample().model_copy(update={"signs": {}}))
+    assert [p.name for p in vault.root.iterdir()] == [_only_file(vault).name]
+    assert _only_file(vault).read_bytes() == before
+
+
+def test_a_folder_that_cannot_be_written_is_a_plain_error(tmp_path: Path) -> None:
+    from hygiene.vault.fileformat import write_atomic
+
+    with pytest.raises(VaultError, match="could not be saved"):
+        write_atomic(tmp_path / "missing" / "plan.html", b"x")

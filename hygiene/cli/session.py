@@ -17,6 +17,9 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option("--resume", metavar="NAME", help="Carry on a kept session."),
         ] = None,
+        list_kept: Annotated[
+            bool, typer.Option("--list", help="List the kept sessions and where each stopped.")
+        ] = False,
         passphrase: Annotated[
             bool, typer.Option("--passphrase", help="Lock or open the session with a passphrase.")
         ] = False,
@@ -35,6 +38,9 @@ def register(app: typer.Typer) -> None:
         from hygiene.prompts import TerminalPrompter
         from hygiene.session import run_session
 
+        if list_kept:
+            _list(passphrase)
+            return
         load_region(region)  # an unknown region is bad input before any question
         with open_breach_source(offline, corpus, api_url) as source:
             meeting = run_session(
@@ -46,3 +52,30 @@ def register(app: typer.Typer) -> None:
             )
         if meeting.document.found():
             raise typer.Exit(exitcodes.ATTENTION)
+
+
+STEP_WORDS = {
+    "signs": "the warning signs",
+    "facts": "what they know",
+    "passwords": "passwords",
+    "accounts": "accounts and recovery",
+    "email_plan": "the email plan",
+    "summary": "the summary",
+}
+
+
+def _list(passphrase: bool) -> None:
+    from hygiene.cli.vault_access import open_vault
+
+    kept = open_vault(passphrase=passphrase).kept()
+    if not kept:
+        typer.echo("No sessions are kept on this computer.")
+        return
+    for document in kept:
+        step = document.progress.next_step
+        where = (
+            "finished"
+            if step == "done"
+            else f"carries on at {STEP_WORDS.get(step or '', 'the start')}"
+        )
+        typer.echo(f"{document.label}: {where}")

@@ -136,6 +136,6 @@ def _offer_keeping(meeting: Meeting, passphrase: bool) -> None:
             continue
         break
     meeting.vault = vault
-    meeting.update(label=label)
+    meeting.update(label=label, progress=Progress(next_step=STEPS[0]))
     meeting.save()
     ask.say(f"Kept as '{label}'. It is saved after every step.")

@@ -87,8 +87,9 @@ def ensure_dir(path: Path) -> None:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` whole, mode 0600; on any failure the old file is untouched."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    tmp: str | None = None
     try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
             os.fchmod(fd, FILE_MODE)
             view = memoryview(data)
@@ -98,18 +99,14 @@ def write_atomic(path: Path, data: bytes) -> None:
         finally:
             os.close(fd)
         os.replace(tmp, path)
+        tmp = None
     except OSError as exc:
-        with suppress(OSError):
-            os.unlink(tmp)
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise DiskFull(
-                "The disk is full, so this could not be saved. What was saved before is unchanged. "
-                "Free some space and save again."
-            ) from None
-        raise VaultError(
-            f"This could not be saved ({exc.strerror or 'the disk refused'}). "
-            "What was saved before is unchanged."
-        ) from None
+        raise _not_saved(exc) from None
+    finally:
+        # Also on Ctrl-C mid-write: no half-written temporary file is left behind.
+        if tmp is not None:
+            with suppress(OSError):
+                os.unlink(tmp)
     # The rename itself must reach the disk too.
     with suppress(OSError):
         dir_fd = os.open(path.parent, os.O_RDONLY)
@@ -117,3 +114,15 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def _not_saved(exc: OSError) -> VaultError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull(
+            "The disk is full, so this could not be saved. What was saved before is unchanged. "
+            "Free some space and save again."
+        )
+    return VaultError(
+        f"This could not be saved ({exc.strerror or 'the disk refused'}). "
+        "What was saved before is unchanged."
+    )

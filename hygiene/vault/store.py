@@ -185,14 +185,13 @@ class Vault:
                 keys.forget(file_id)
             raise
 
+    def kept(self) -> list[VaultDocument]:
+        """Every session these keys can open, by label."""
+        found = [doc for doc in map(self._try_read, self._files()) if doc is not None]
+        return sorted(found, key=lambda doc: doc.label.casefold())
+
     def labels(self) -> list[str]:
-        """The labels of the sessions these keys can open."""
-        found = []
-        for path in self._files():
-            document = self._try_read(path)
-            if document is not None:
-                found.append(document.label)
-        return sorted(found, key=str.casefold)
+        return [document.label for document in self.kept()]
 
     def _try_read(self, path: Path) -> VaultDocument | None:
         if self.keys is None:
