@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hygiene.facts import Fact, FactKind, Facts
-from hygiene.facts.expand import expand, parse_date
+from hygiene.facts.expand import MONTHS, expand, parse_date
 
 names = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéü", min_size=2, max_size=10)
 
@@ -21,8 +21,18 @@ def test_every_date_gives_its_common_layouts(day):
         dd, mm = f"{day.day:02d}", f"{day.month:02d}"
         yyyy, yy = f"{day.year}", f"{day.year % 100:02d}"
         assert {
-            dd + mm, mm + dd, dd + mm + yy, dd + mm + yyyy, yyyy, yy, mm + yyyy, yyyy + mm + dd,
-            f"{dd}/{mm}/{yyyy}", f"{dd}-{mm}-{yy}",
+            dd + mm,
+            mm + dd,
+            dd + mm + yy,
+            dd + mm + yyyy,
+            yyyy,
+            yy,
+            mm + yyyy,
+            yyyy + mm + dd,
+            f"{dd}/{mm}/{yyyy}",
+            f"{dd}-{mm}-{yy}",
+            f"{day.day}{MONTHS[day.month - 1]}",
+            MONTHS[day.month - 1][:3] + yyyy,
         } <= texts
 
 

@@ -79,6 +79,14 @@ def test_zxcvbn_called_directly_elsewhere_does_not_leak_into_our_checks(facts):
     assert assess(Secret("rover"), None).generic == fresh.generic
 
 
+def test_a_repeated_piece_costs_little_more_than_the_piece(facts):
+    once = targeted(Secret("Oliver#"), facts)
+    thrice = targeted(Secret("Oliver#" * 3), facts)
+    assert thrice.guessable
+    assert thrice.guesses_log10 < once.guesses_log10 + 1
+    assert thrice.reading == "the same piece 3 times"
+
+
 def test_long_passwords_get_a_bounded_answer_that_says_so():
     long = "a1b2" * 40  # 160 characters
     result = assess(Secret(long), None)
@@ -96,7 +104,10 @@ def test_the_json_shape_is_stable(facts):
     assert data["targeted"]["guessable"] is True
     assert isinstance(data["targeted"]["guesses_log10"], float)
     assert data["targeted"]["parts"][0] == {
-        "kind": "name", "label": "your pet's name", "start": 0, "end": 6,
+        "kind": "name",
+        "label": "your pet's name",
+        "start": 0,
+        "end": 6,
     }
     assert set(data["targeted"]["old_password_variant"]) >= {"position", "change", "edits"}
     assert data["verdict"]["level"] in {"weak", "fair", "strong"}

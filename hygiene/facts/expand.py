@@ -56,6 +56,20 @@ STREET_TYPES = frozenset(
 # A UK postcode: outward code (DE22) and inward code (3AB).
 POSTCODE = re.compile(r"^([a-z]{1,2}\d[a-z\d]?)\s*(\d[a-z]{2})$")
 DATE_SEPARATORS = ("", "/", "-", ".")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -132,6 +146,13 @@ def _date_forms(day: int | None, month: int | None, year: int) -> Iterator[tuple
             yield f"{d}{j}{m}{j}{yy}", "day, month and year", 2
             yield f"{d}{j}{m}{j}{yyyy}", "day, month and year", 2
     yield f"{dd}{mm}{yyyy}"[::-1], "date backwards", 2
+    # Month names: "14march", "march1985", "mar85".
+    for name in (MONTHS[month - 1], MONTHS[month - 1][:3]):
+        yield d + name, "day and month name", 2
+        yield dd + name, "day and month name", 2
+        yield name + d, "month name and day", 2
+        yield name + yyyy, "month name and year", 2
+        yield name + yy, "month name and year", 2
 
 
 def _name_forms(parts: list[str], noun: str) -> Iterator[tuple[str, str, int]]:

@@ -101,10 +101,6 @@ class Token:
     def __repr__(self) -> str:
         return f"Token({MASK}, {self.fact!r}, form={self.form!r}, tier={self.tier})"
 
-    @property
-    def masked(self) -> str:
-        return "•" * len(self.text)
-
 
 @dataclass(frozen=True)
 class Facts:

@@ -21,6 +21,8 @@ from hygiene.strength.variants import OldPasswordVariant, closest_variant
 from hygiene.strength.verdict import Verdict, judge
 
 NO_FACTS = Facts()
+# Explanations longer than this stop helping; the JSON parts list still has them all.
+MAX_SHOWN_PARTS = 12
 
 
 @dataclass(frozen=True)
@@ -48,12 +50,12 @@ class Targeted:
     @property
     def shape(self) -> str:
         """The password's parts as dots: ``••••••`` + ``••••`` + ``•``; no character shown."""
-        return " + ".join("•" * (p.end - p.start) for p in self.parts)
+        return _at_most(["•" * (p.end - p.start) for p in self.parts], " + ")
 
     @property
     def reading(self) -> str:
         """The parts in words: "your pet's name, a year, a common ending"."""
-        return ", ".join(p.label for p in self.parts)
+        return _at_most([p.label for p in self.parts], ", ")
 
     def to_dict(self) -> dict[str, Any]:
         variant = self.old_password_variant
@@ -67,6 +69,13 @@ class Targeted:
             "facts_used": self.facts_used,
             "truncated": self.truncated,
         }
+
+
+def _at_most(items: list[str], joiner: str) -> str:
+    if len(items) <= MAX_SHOWN_PARTS:
+        return joiner.join(items)
+    rest = len(items) - MAX_SHOWN_PARTS
+    return joiner.join(items[:MAX_SHOWN_PARTS]) + f" … and {rest} more parts"
 
 
 @dataclass(frozen=True)

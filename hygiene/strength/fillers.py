@@ -84,6 +84,7 @@ SYMBOL_RANK = {symbol: rank for rank, symbol in enumerate(SYMBOLS, start=1)}
 MIN_YEAR_SPACE = 20
 OLDEST_YEAR = 1900
 MIN_WORD = 3
+MAX_ENDING = max(len(e) for e in COMMON_ENDINGS)
 DE_LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "@": "a", "5": "s", "$": "s", "7": "t"}
 )
@@ -109,17 +110,13 @@ class Filler:
 
 
 @lru_cache(maxsize=1)
-def ranked_words() -> tuple[dict[str, tuple[int, str]], int]:
-    """Every word of zxcvbn's lists with its best rank and list, and the longest length."""
-    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+def ranked_words() -> tuple[tuple[tuple[str, dict[str, int]], ...], int]:
+    """zxcvbn's ranked lists (built once by zxcvbn itself, shared, never written to) and the
+    longest word in them."""
+    from hygiene.strength.generic import shipped_dictionaries
 
-    best: dict[str, tuple[int, str]] = {}
-    for name, words in FREQUENCY_LISTS.items():
-        for rank, word in enumerate(words, start=1):
-            known = best.get(word)
-            if known is None or rank < known[0]:
-                best[word] = (rank, name)
-    return best, max(len(w) for w in best)
+    lists = tuple(shipped_dictionaries().items())
+    return lists, max(len(w) for _, ranked in lists for w in ranked)
 
 
 def case_log10(text: str) -> float:
@@ -145,54 +142,77 @@ def year_log10(text: str) -> float | None:
     return math.log10(max(abs(this_year - year), MIN_YEAR_SPACE))
 
 
-def classify(text: str, at_end: bool) -> Filler | None:
-    """The cheapest filler class that ``text`` (a whole part) belongs to, if any but random."""
-    options: list[Filler] = []
-    rank = ENDING_RANK.get(text.lower())
-    if rank is not None:
-        label = "a common ending" if at_end else "a common add-on"
-        options.append(Filler("ending", label, math.log10(rank) + case_log10(text)))
-    year = year_log10(text)
-    if year is not None:
-        options.append(Filler("year", "a year", year))
-    if text.isdigit():
-        label = "a digit" if len(text) == 1 else f"{len(text)} digits"
-        options.append(Filler("digits", label, float(len(text))))
-    elif all(c in SYMBOL_RANK for c in text):
-        cost = sum(math.log10(SYMBOL_RANK[c] + 1) for c in text)
-        options.append(Filler("symbols", "a symbol" if len(text) == 1 else "symbols", cost))
-    word = word_filler(text)
-    if word is not None:
-        options.append(word)
-    return min(options, key=lambda f: f.log10) if options else None
+def find_fillers(text: str) -> dict[tuple[int, int], Filler]:
+    """Every span ``(start, end)`` of ``text`` that is a common filler, with its cheapest class.
+
+    Spans are walked once from each start and cut as soon as they can no longer be a filler
+    (a digit run ends, a word grows past the longest listed word), so 128 characters stay
+    in milliseconds.
+    """
+    found: dict[tuple[int, int], Filler] = {}
+
+    def offer(start: int, end: int, filler: Filler) -> None:
+        known = found.get((start, end))
+        if known is None or filler.log10 < known.log10:
+            found[(start, end)] = filler
+
+    n = len(text)
+    lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    swapped = {lowered.translate(DE_LEET), lowered.translate(DE_LEET_L).translate(DE_LEET)}
+    swapped.discard(lowered)
+    lists, longest = ranked_words()
+    eff = _eff_words()
+    for start in range(n):
+        for end in range(start + 1, min(n, start + MAX_ENDING) + 1):
+            rank = ENDING_RANK.get(lowered[start:end])
+            if rank is not None:
+                label = "a common ending" if end == n else "a common add-on"
+                offer(start, end, Filler("ending", label, math.log10(rank)))
+        end = start
+        while end < n and text[end].isdigit():
+            end += 1
+            length = end - start
+            offer(
+                start,
+                end,
+                Filler("digits", "a digit" if length == 1 else f"{length} digits", float(length)),
+            )
+            year = year_log10(text[start:end]) if length == 4 else None
+            if year is not None:
+                offer(start, end, Filler("year", "a year", year))
+        end, cost = start, 0.0
+        while end < n and text[end] in SYMBOL_RANK:
+            cost += math.log10(SYMBOL_RANK[text[end]] + 1)
+            end += 1
+            offer(
+                start, end, Filler("symbols", "a symbol" if end - start == 1 else "symbols", cost)
+            )
+        for variant in (lowered, *swapped):
+            extra = 0.0 if variant is lowered else math.log10(2)
+            for end in range(start + MIN_WORD, min(n, start + longest) + 1):
+                piece = variant[start:end]
+                if variant is not lowered and piece == lowered[start:end]:
+                    continue  # no look-alike in this span: the plain lookup covers it
+                letters = piece.isalpha()
+                if letters and piece in eff:
+                    cost = math.log10(len(eff)) + case_log10(text[start:end]) + extra
+                    offer(start, end, Filler("word", "a word from a passphrase list", cost))
+                for name, ranked in lists:
+                    if not letters and name != "passwords":
+                        continue
+                    rank = ranked.get(piece)
+                    if rank is not None:
+                        kind, label = WORD_LABELS[name]
+                        cost = math.log10(rank) + case_log10(text[start:end]) + extra
+                        offer(start, end, Filler(kind, label, cost))
+    return found
 
 
-def word_filler(text: str) -> Filler | None:
-    """``text`` as a word of the frequency lists, plain or through look-alike swaps."""
-    if len(text) < MIN_WORD:
-        return None
-    words, longest = ranked_words()
-    if len(text) > longest:
-        return None
-    lowered = text.lower()
-    best: Filler | None = None
-    for candidate, swapped in (
-        (lowered, False),
-        (lowered.translate(DE_LEET), True),
-        (lowered.translate(DE_LEET_L).translate(DE_LEET), True),
-    ):
-        if swapped and candidate == lowered:
-            continue
-        found = words.get(candidate)
-        if found is None:
-            continue
-        if not swapped and not any(c.isalpha() for c in candidate) and found[1] != "passwords":
-            continue
-        kind, label = WORD_LABELS[found[1]]
-        cost = math.log10(found[0]) + case_log10(text) + (math.log10(2) if swapped else 0.0)
-        if best is None or cost < best.log10:
-            best = Filler(kind, label, cost)
-    return best
+@lru_cache(maxsize=1)
+def _eff_words() -> frozenset[str]:
+    from hygiene.data import eff_words
+
+    return frozenset(eff_words())
 
 
 def random_char_log10(char: str) -> float:

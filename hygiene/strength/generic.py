@@ -36,6 +36,11 @@ class Generic:
     suggestions: tuple[str, ...]
     truncated: bool = False
 
+    @property
+    def feedback(self) -> tuple[str, ...]:
+        """zxcvbn's warning (if any) and suggestions, in that order."""
+        return ((self.warning,) if self.warning else ()) + self.suggestions
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "score": self.score,
@@ -47,7 +52,7 @@ class Generic:
 
 
 @lru_cache(maxsize=1)
-def _shipped_dictionaries() -> dict[str, dict[str, int]]:
+def shipped_dictionaries() -> dict[str, dict[str, int]]:
     """zxcvbn's own frequency lists, never anyone's user inputs."""
     from zxcvbn import matching
 
@@ -73,7 +78,7 @@ def estimate(password: Secret, user_inputs: dict[str, int] | None = None) -> Gen
     text = password.reveal()
     truncated = len(text) > MAX_LENGTH
     text = text[:MAX_LENGTH]
-    dictionaries = dict(_shipped_dictionaries())
+    dictionaries = dict(shipped_dictionaries())
     dictionaries["user_inputs"] = user_inputs or {}
     matches = matching.omnimatch(text, dictionaries)
     result = scoring.most_guessable_match_sequence(text, matches)

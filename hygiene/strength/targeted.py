@@ -1,40 +1,45 @@
 """The verdict for someone who knows you: how many guesses they need, and from what.
 
-Model. The attacker is one person with a list of the victim's facts and a simple script.
+Model. The attacker is one person with a list of the person's facts and a simple script.
 They build candidates from a template (name + year, pet + digits + symbol, two names
-joined ...) and fill each slot from a class: the victim's tokens (names, dates in every
+joined ...) and fill each slot from a class: the person's tokens (names, dates in every
 layout, places, numbers, old passwords, expanded by ``hygiene.facts``) or a common filler
 (an ending like 1 or !, a year, a run of digits or symbols, a dictionary word). A password
 costs them roughly the product, over its parts, of the choices in each part's class, times
 the ways that part may be written (capitals, look-alike swaps such as 0 for o, reversed),
-times a small factor per extra part for the templates tried before this one (2, because a
-script-writer tries a handful of layouts per length, not every arrangement, unlike zxcvbn's
-10,000 per part, which assumes a stranger).
+times a small factor per extra part for the templates tried before this one: 2, because a
+script-writer tries a handful of layouts per length, not every arrangement (zxcvbn's
+10,000 per part assumes a stranger). A one-symbol separator between parts is part of the
+layout, not an extra part, and the same separator used again costs nothing more. A piece
+said again ("abcabc") costs the piece times the count.
 
-A fact token's class is the victim's tokens of the same shape (letters, digits, or both)
+A fact token's class is the person's tokens of the same shape (letters, digits, or both)
 that are tried as early: first names, whole words, years and whole dates come first (tier
 1), initials, reversed orders and rare date layouts later (tier 2, counted with tier 1).
-Everything no class explains costs what brute force costs (26 per letter, 10 per digit).
+A fact that is also a common word ("jennifer") is explained as the fact at the cheaper of
+the two costs. Anything no class explains costs what brute force costs (26 per letter, 10
+per digit).
 
 The password is segmented by dynamic programming into the cheapest sequence of parts:
 fact tokens (found case-insensitively, through 0/o 1/i/l 3/e 4/@/a 5/$/s 7/t and reversed,
-with a trie so 100 facts and 128 characters stay in milliseconds), fillers, and random runs.
-Bands: up to 10^3 guesses someone can try by hand (an evening at a login page, or the
-100 attempts a site may allow ten times over); up to 10^6 a simple script tries offline or
-against a site that does not throttle; beyond that the password is not guessable from
-these facts (a stranger's verdict still applies).
+with a trie so 100 facts and 128 characters stay in milliseconds), fillers, repeats and
+random runs. Bands: up to 10^3 guesses someone can try by hand (an evening at a login
+page, or the 100 attempts a site may allow, ten times over); up to 10^6 a simple script
+tries offline or against a site that does not throttle; beyond that the password is not
+guessable from these facts (a stranger's verdict still applies).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from hygiene.facts.model import Fact, Facts, Token
-from hygiene.strength.fillers import case_log10, classify, random_char_log10
+from hygiene.strength.fillers import case_log10, find_fillers, random_char_log10
 
 BY_HAND_LOG10 = 3.0
 SCRIPT_LOG10 = 6.0
@@ -43,7 +48,8 @@ REVERSED_LOG10 = math.log10(2)
 # Longer passwords are analysed on their first MAX_LENGTH characters: beyond that, no
 # personal pattern makes a password guessable, and the cost stays bounded.
 MAX_LENGTH = 256
-MAX_FILLER = 24
+MAX_REPEAT_PIECE = 32
+_REPEAT = re.compile(rf"(.{{1,{MAX_REPEAT_PIECE}}}?)\1+", re.DOTALL)
 # Characters a person may type in place of a letter of a token.
 LOOK_ALIKES: dict[str, tuple[str, ...]] = {
     "0": ("o",),
@@ -164,22 +170,44 @@ def fact_parts(text: str, index: TokenIndex) -> Iterator[Part]:
                 yield Part(token.fact.kind.value, label, start, end, cost, token.fact)
 
 
-def filler_parts(text: str) -> Iterator[Part]:
-    """Every span of ``text`` that is a common filler."""
-    for start in range(len(text)):
-        for end in range(start + 1, min(len(text), start + MAX_FILLER) + 1):
-            filler = classify(text[start:end], at_end=end == len(text))
-            if filler is not None:
-                yield Part(filler.kind, filler.label, start, end, filler.log10)
+def filler_parts(text: str) -> dict[tuple[int, int], Part]:
+    """Every span of ``text`` that is a common filler, as a part."""
+    return {
+        (start, end): Part(f.kind, f.label, start, end, f.log10)
+        for (start, end), f in find_fillers(text).items()
+    }
 
 
-def segment(text: str, facts: Facts) -> tuple[float, tuple[Part, ...]]:
+def repeat_parts(text: str, facts: Facts) -> Iterator[Part]:
+    """Runs of one piece said again ("abcabcabc", "!!!!"): the piece's cost, times the count.
+
+    Like zxcvbn, a repeat is taken from where it starts to where it stops, and the search
+    resumes after it; the piece itself is read once (no repeats inside a repeat).
+    """
+    start = 0
+    while start < len(text):
+        found = _REPEAT.match(text, start)
+        if found is None:
+            start += 1
+            continue
+        piece = found.group(1)
+        count = (found.end() - start) // len(piece)
+        cost = segment(piece, facts, repeats=False)[0] + math.log10(count)
+        what = "character" if len(piece) == 1 else "piece"
+        yield Part("repeat", f"the same {what} {count} times", start, found.end(), cost)
+        start = found.end()
+
+
+def segment(text: str, facts: Facts, repeats: bool = True) -> tuple[float, tuple[Part, ...]]:
     """The cheapest reading of ``text`` as parts, and its cost in log10 guesses."""
     n = len(text)
     if n == 0:
         return 0.0, ()
-    fillers = {(p.start, p.end): p for p in filler_parts(text)}
+    fillers = filler_parts(text)
     ending_at: list[list[Part]] = [[] for _ in range(n + 1)]
+    if repeats:
+        for part in repeat_parts(text, facts):
+            ending_at[part.end].append(part)
     taken: set[tuple[int, int]] = set()
     if not facts.is_empty:
         for part in fact_parts(text, token_index(facts)):
@@ -212,7 +240,7 @@ def segment(text: str, facts: Facts) -> tuple[float, tuple[Part, ...]]:
             loose[j], back_loose[j] = start_run, j - 1
         for part in ending_at[j]:
             before = min(done[part.start], loose[part.start])
-            cost = before + part.guesses_log10 + (PART_LOG10 if part.start > 0 else 0.0)
+            cost = before + part.guesses_log10 + _part_factor(part, n)
             if cost < done[j]:
                 done[j], back_done[j] = cost, part
     parts: list[Part] = []
@@ -232,6 +260,16 @@ def segment(text: str, facts: Facts) -> tuple[float, tuple[Part, ...]]:
             in_run = loose[j] < done[j]
     parts.reverse()
     return min(done[n], loose[n]) - _repeated_separators(text, parts), tuple(parts)
+
+
+def _part_factor(part: Part, length: int) -> float:
+    """The template factor a part adds: none for the first, nor for a one-symbol separator
+    between two parts (joining words with "-" is one choice, paid as the symbol's rank)."""
+    if part.start == 0:
+        return 0.0
+    if part.kind == "symbols" and part.end - part.start == 1 and part.end < length:
+        return 0.0
+    return PART_LOG10
 
 
 def _repeated_separators(text: str, parts: list[Part]) -> float:

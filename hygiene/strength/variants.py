@@ -72,7 +72,7 @@ def _compare(new: str, old: str, position: int) -> OldPasswordVariant | None:
     found: list[OldPasswordVariant] = []
     plain_new, plain_old = _plain(new), _plain(old)
     if plain_new == plain_old:
-        differs = sum(a != b for a, b in zip(new, old, strict=True))
+        differs = sum(a != b for a, b in zip(new, old, strict=False)) + abs(len(new) - len(old))
         cost = math.log10(2) + case_log10(new)
         change = "only capitals or look-alike swaps changed"
         found.append(OldPasswordVariant(position, change, differs, 1 - differs / longest, cost))
@@ -104,6 +104,11 @@ def _affix_change(new_start: str, old_start: str, new_end: str, old_end: str) ->
         elif not old:
             changes.append("a start added" if where == "start" else "an ending added")
             cost += _filler_log10(new)
+        elif where == "ending" and old.startswith(new):
+            changes.append("part of the ending removed")
+        elif where == "ending" and new.startswith(old):
+            changes.append("added to the ending")
+            cost += _filler_log10(new[len(old) :])
         elif _DIGITS.sub("#", new) == _DIGITS.sub("#", old):
             # Same shape, other digits: only the numbers moved on (a new year, a counter).
             changed = [
