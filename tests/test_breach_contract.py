@@ -16,6 +16,7 @@ from breach_corpus import ABSENT, HEXLIKE, KNOWN, Corpus, make_corpus
 from breach_server import serve
 
 from hygiene.breach.builtin import NOT_LISTED, BuiltinSource
+from hygiene.breach.index import build_index
 from hygiene.breach.interface import BreachSource, Found, NotFound, Unknown
 from hygiene.breach.offline import OrderedFileSource, RangeFolderSource
 from hygiene.breach.online import OnlineSource, Settings
@@ -38,15 +39,21 @@ def corpus() -> Corpus:
 @pytest.fixture(scope="module")
 def layouts(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     where = tmp_path_factory.mktemp("corpus")
-    return {
+    paths = {
         "lf": corpus.write_file(where / "lf.txt"),
         "crlf": corpus.write_file(where / "crlf.txt", newline="\r\n", final_newline=False),
         "folder": corpus.write_folder(where / "ranges"),
+        "indexed": corpus.write_file(where / "indexed.txt"),
     }
+    build_index(paths["indexed"])
+    return paths
 
 
 @pytest.fixture(
-    params=["online", "offline-file-lf", "offline-file-crlf", "offline-folder", "built-in"]
+    params=[
+        "online", "offline-file-lf", "offline-file-crlf", "offline-file-indexed",
+        "offline-folder", "built-in",
+    ]
 )
 def case(
     request: pytest.FixtureRequest, corpus: Corpus, layouts: dict[str, Path]
@@ -60,6 +67,9 @@ def case(
         source: BreachSource = OrderedFileSource(layouts["lf"])
     elif kind == "offline-file-crlf":
         source = OrderedFileSource(layouts["crlf"])
+    elif kind == "offline-file-indexed":
+        source = OrderedFileSource(layouts["indexed"])
+        assert "(indexed)" in source.describe()
     elif kind == "offline-folder":
         source = RangeFolderSource(layouts["folder"])
     else:

@@ -15,16 +15,21 @@ from __future__ import annotations
 
 import mmap
 import os
+from array import array
 from pathlib import Path
 
 from hygiene.breach.hashing import sha1_hex, split_hash
+from hygiene.breach.index import load_index
 from hygiene.breach.interface import BreachSource, Found, NotFound, Result, Unknown
 from hygiene.breach.parsing import FormatError, parse_corpus_line, parse_range_body
 from hygiene.secret import Secret
 
 NAME = "offline"
 # Below this many bytes between the bounds, one substring search beats more probes.
-_WINDOW = 4096
+_WINDOW = 512
+_HASH_AND_COLON = 41
+# The 5-hex-character range of a 16-hex-character key is its top 20 bits.
+_RANGE_SHIFT = 44
 _INTERPOLATION_STEPS = 4
 _ORDER_SAMPLES = 64
 UNSORTED = (
@@ -38,6 +43,13 @@ def _key(digest: bytes) -> int:
     return int(digest[:16], 16)
 
 
+_HEX = frozenset(b"0123456789ABCDEFabcdef")
+
+
+def _is_hex(data: bytes) -> bool:
+    return len(data) == 40 and _HEX.issuperset(data)
+
+
 class OrderedFileSource(BreachSource):
     """The downloader's single file, searched in place over a read-only memory map."""
 
@@ -47,6 +59,7 @@ class OrderedFileSource(BreachSource):
         self.path = path
         self._map: mmap.mmap | None = None
         self._problem: str | None = None
+        self._index: array[int] | None = None
         try:
             self._open()
         except FormatError as exc:
@@ -78,9 +91,13 @@ class OrderedFileSource(BreachSource):
             raise FormatError(
                 "the last line is incomplete; the download may have been cut short"
             ) from exc
-        self._upper = not any(c in b"abcdef" for c in first)
+        self._upper = not any(c in b"abcdef" for c in first + last)
         self._first, self._last = first, last
-        self._check_sampled_order()
+        self._covers = (first[:5], last[:5])
+        # An index is only written for a verified file; without one, sample the order.
+        self._index = load_index(self.path)
+        if self._index is None:
+            self._check_sampled_order()
 
     def _check_sampled_order(self) -> None:
         """A file ordered by count, or by nothing, shows at once in a few spread lines."""
@@ -111,7 +128,8 @@ class OrderedFileSource(BreachSource):
         return self._problem
 
     def describe(self) -> str:
-        return f"the ordered corpus file {self.path}"
+        indexed = "indexed" if self._index is not None else "not indexed"
+        return f"the ordered corpus file {self.path} ({indexed})"
 
     def check(self, secret: Secret) -> Result:
         if self._problem is not None or self._map is None:
@@ -119,7 +137,7 @@ class OrderedFileSource(BreachSource):
         target = sha1_hex(secret).encode()
         if not self._upper:
             target = target.lower()
-        if not (self._first[:5] <= target[:5] <= self._last[:5]):
+        if not (self._covers[0] <= target[:5] <= self._covers[1]):
             return Unknown(NOT_COVERED, NAME)
         try:
             return self._search(target)
@@ -127,48 +145,82 @@ class OrderedFileSource(BreachSource):
             return Unknown(f"the corpus file has a bad line: {exc}", NAME)
 
     def _search(self, target: bytes) -> Result:
+        """Guess where the hash must be, look in a small window there, narrow and repeat.
+
+        Each round either finds the line, proves the hash absent (the window's first line
+        sorts before it and its last line after it), or moves one bound past the window.
+        """
         mm = self._map
         assert mm is not None
         want = _key(target)
-        lo, hi = 0, self._size
-        lo_key, hi_key = _key(self._first), _key(self._last) + 1
-        steps = 0
-        while hi - lo > _WINDOW:
-            steps += 1
-            if steps <= _INTERPOLATION_STEPS and hi_key > lo_key:
-                share = (want - lo_key) / (hi_key - lo_key)
-                guess = lo + int(share * (hi - lo))
-                guess = min(max(guess, lo + 1), hi - _WINDOW // 2)
+        if self._index is not None:
+            bucket = want >> _RANGE_SHIFT
+            lo, hi = self._index[bucket], self._index[bucket + 1]
+            lo_key, hi_key = bucket << _RANGE_SHIFT, (bucket + 1) << _RANGE_SHIFT
+        else:
+            lo, hi = 0, self._size
+            lo_key, hi_key = _key(self._first), _key(self._last) + 1
+        needle = target + b":"
+        rounds = 0
+        while hi - lo > 2 * _WINDOW:
+            rounds += 1
+            if rounds <= _INTERPOLATION_STEPS and hi_key > lo_key:
+                guess = lo + (want - lo_key) * (hi - lo) // (hi_key - lo_key)
             else:
                 guess = (lo + hi) // 2
-            start = mm.find(b"\n", guess - 1, hi) + 1
-            if start <= 0 or start >= hi:
-                start = mm.find(b"\n", (lo + hi) // 2 - 1, hi) + 1
-                if start <= 0 or start >= hi:
-                    break
-            end = mm.find(b"\n", start)
-            end = end if end >= 0 else self._size
-            digest, count = parse_corpus_line(mm[start:end])
+            a = min(max(guess - _WINDOW, lo), hi - 2 * _WINDOW)
+            b = a + 2 * _WINDOW
+            at = self._find_line(needle, a, b)
+            if at >= 0:
+                return self._answer(at)
+            first = mm.find(b"\n", a - 1, b) + 1 if a > lo else lo
+            if first <= 0:
+                break  # no line starts in the window: a line this long is not a corpus line
+            digest = self._hash_at(first)
             key = _key(digest)
             if not lo_key <= key <= hi_key:
                 return Unknown(UNSORTED, NAME)
-            if digest == target:
-                return Found(count, NAME) if count > 0 else NotFound(NAME)
-            if digest < target:
-                lo, lo_key = end + 1, key
-            else:
-                hi, hi_key = start, key
-        return self._scan(target, lo, hi)
+            if target < digest:
+                hi, hi_key = first, key
+                continue
+            last = mm.rfind(b"\n", first, b - 1) + 1 or first
+            digest = self._hash_at(last)
+            last_key = _key(digest)
+            if not key <= last_key <= hi_key:
+                return Unknown(UNSORTED, NAME)
+            if target > digest:
+                lo, lo_key = (mm.find(b"\n", last) + 1) or hi, last_key
+                continue
+            return NotFound(NAME)
+        at = self._find_line(needle, lo, hi)
+        return self._answer(at) if at >= 0 else NotFound(NAME)
 
-    def _scan(self, target: bytes, lo: int, hi: int) -> Result:
+    def _find_line(self, needle: bytes, lo: int, hi: int) -> int:
+        """Where a line starting in [lo, hi) begins with ``needle``, or -1."""
         mm = self._map
         assert mm is not None
-        at = mm.find(target + b":", lo, hi + len(target) + 1)
+        at = mm.find(needle, lo, hi + len(needle))
         while at > 0 and mm[at - 1 : at] != b"\n":
-            at = mm.find(target + b":", at + 1, hi + len(target) + 1)
-        if at < 0:
-            return NotFound(NAME)
-        _, count = self._line_at(at)
+            at = mm.find(needle, at + 1, hi + len(needle))
+        return at
+
+    def _hash_at(self, start: int) -> bytes:
+        """The hash of the line at ``start``; only the hash is read while searching."""
+        assert self._map is not None
+        digest = self._map[start : start + _HASH_AND_COLON]
+        if digest[-1:] != b":" or not _is_hex(digest[:-1]):
+            raise FormatError("a line is not in the form HASH:COUNT (is it NTLM?)")
+        return digest[:-1]
+
+    def _answer(self, start: int) -> Result:
+        """The count on the line at ``start``, whose hash and colon are already checked."""
+        mm = self._map
+        assert mm is not None
+        end = mm.find(b"\n", start)
+        digits = mm[start + _HASH_AND_COLON : end if end >= 0 else self._size].rstrip(b"\r")
+        if not digits.isdigit():
+            raise FormatError("a line is not in the form HASH:COUNT")
+        count = int(digits)
         return Found(count, NAME) if count > 0 else NotFound(NAME)
 
     def close(self) -> None:

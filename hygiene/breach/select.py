@@ -9,9 +9,9 @@ full source falls back to the built-in list for lookups it could not answer.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
+from hygiene.availability import Availability
 from hygiene.breach.builtin import BuiltinSource, WithFallback
 from hygiene.breach.interface import BreachSource
 from hygiene.breach.offline import open_corpus
@@ -19,20 +19,6 @@ from hygiene.breach.online import DEFAULT_URL, URL_ENV, OnlineSource, Settings
 from hygiene.errors import InputError
 
 CORPUS_ENV = "HYGIENE_CORPUS"
-
-
-@dataclass(frozen=True)
-class SourceStatus:
-    """One source in the listing: whether it can be used, why, and whether it was chosen."""
-
-    name: str
-    usable: bool
-    detail: str
-    chosen: bool = False
-
-    def to_dict(self) -> dict[str, object]:
-        return {"name": self.name, "usable": self.usable, "detail": self.detail,
-                "chosen": self.chosen}
 
 
 def corpus_path(corpus: Path | None) -> Path | None:
@@ -72,29 +58,29 @@ def open_source(
 
 def list_sources(
     offline: bool, corpus: Path | None, api_url: str | None = None
-) -> list[SourceStatus]:
+) -> list[Availability]:
     """Every source, in priority order, with why it is or is not usable here."""
-    statuses: list[SourceStatus] = []
+    statuses: list[Availability] = []
     path = corpus_path(corpus)
     if path is None:
-        statuses.append(SourceStatus(
+        statuses.append(Availability(
             "offline", False, f"no corpus named (use --corpus PATH or {CORPUS_ENV})"
         ))
     else:
         with open_corpus(path) as source:
             problem = source.unusable_reason()
-            statuses.append(SourceStatus(
+            statuses.append(Availability(
                 "offline", problem is None, problem or f"uses {source.describe()}"
             ))
     online = OnlineSource(resolve_api_url(api_url))
     if offline:
-        statuses.append(SourceStatus("online", False, "--offline forbids the network"))
+        statuses.append(Availability("online", False, "--offline forbids the network"))
     else:
         problem = online.unusable_reason()
-        statuses.append(SourceStatus(
-            "online", problem is None, problem or f"would ask {online.describe()}"
+        statuses.append(Availability(
+            "online", problem is None, problem or f"asks {online.describe()}"
         ))
-    statuses.append(SourceStatus(
+    statuses.append(Availability(
         "built-in", True,
         f"always there: {BuiltinSource().describe()}; it can flag a common password "
         "but never clear one",
@@ -102,5 +88,5 @@ def list_sources(
     if path is not None and not statuses[0].usable:
         return statuses  # a named corpus that cannot be used stops every command
     first = next(i for i, status in enumerate(statuses) if status.usable)
-    statuses[first] = SourceStatus(statuses[first].name, True, statuses[first].detail, True)
+    statuses[first] = Availability(statuses[first].name, True, statuses[first].detail, True)
     return statuses

@@ -25,6 +25,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "signs",
     "emailplan",
     "suggest",
+    "breach",
+    "corpus",
+    "doctor",
 )
 
 

@@ -6,13 +6,15 @@ same ``--offline``, ``--corpus`` and ``--api-url``, declared once here.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 if TYPE_CHECKING:
-    from hygiene.breach.interface import BreachSource
+    from hygiene.breach.interface import BreachSource, Progress, Result
 
 Offline = Annotated[
     bool,
@@ -49,3 +51,26 @@ def open_breach_source(offline: bool, corpus: Path | None, api_url: str | None) 
     from hygiene.breach.select import open_source
 
     return open_source(offline, corpus, api_url)
+
+
+def breach_exit_code(results: Iterable[Result]) -> int:
+    """Found wins (1: act on it), then unknown (3: never "safe"), else 0."""
+    from hygiene.cli import exitcodes
+
+    statuses = {result.status for result in results}
+    if "found" in statuses:
+        return exitcodes.ATTENTION
+    if "unknown" in statuses:
+        return exitcodes.UNKNOWN
+    return exitcodes.OK
+
+
+def terminal_progress() -> Progress | None:
+    """A progress line on standard error when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        typer.echo(f"\rChecked {done:,} of {total:,}", err=True, nl=done == total)
+
+    return show
