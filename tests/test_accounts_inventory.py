@@ -195,7 +195,7 @@ contacts = st.builds(
 )
 
 
-@settings(max_examples=60)
+@settings(max_examples=60, deadline=None)
 @given(st.lists(accounts, max_size=4, unique_by=lambda a: a.id),
        st.lists(contacts, max_size=4, unique_by=lambda c: c.key))
 def test_any_inventory_survives_dump_and_load(tmp_path_factory, accs, cons):
@@ -219,7 +219,7 @@ field_names = st.sampled_from([
 ])
 
 
-@settings(max_examples=80)
+@settings(max_examples=80, deadline=None)
 @given(st.dictionaries(st.sampled_from(["account", "contact", "extra"]),
                        st.lists(st.dictionaries(field_names, toml_values, max_size=5), max_size=3),
                        max_size=2))

@@ -24,6 +24,7 @@ from hygiene.accounts.graph import (
     build_graph,
 )
 from hygiene.accounts.inventory import Inventory
+from hygiene.accounts.providers import Catalogue, Item, where_text
 from hygiene.findings import Finding, Severity, Topic
 
 SAFETY = (
@@ -40,10 +41,14 @@ class CheckResult:
     sentences: dict[str, str]  # account id -> the chain in words
 
 
-def check_inventory(inv: Inventory) -> CheckResult:
-    """Every account the abuser can reach, why, and what to cut first."""
+def check_inventory(inv: Inventory, catalogue: Catalogue | None = None) -> CheckResult:
+    """Every account the abuser can reach, why, and what to cut first.
+
+    With a catalogue, each fix also says where the setting lives on that provider (or that
+    the general checklist applies, when there is no page for it).
+    """
     analysis = analyse(build_graph(inv))
-    words = _Words(inv, analysis)
+    words = _Words(inv, analysis, catalogue)
     sentences = {reach.account: words.sentence(reach) for reach in analysis.reachable}
     findings = [words.reach_finding(r, sentences[r.account]) for r in analysis.reachable]
     findings += [words.root_finding(root) for root in analysis.roots]
@@ -53,7 +58,7 @@ def check_inventory(inv: Inventory) -> CheckResult:
 
 def chain_labels(inv: Inventory, analysis: Analysis, reach: Reach) -> list[str]:
     """The chain as names, from what the abuser holds to the account."""
-    return [_Words(inv, analysis).name(node_id) for node_id in reach.nodes]
+    return [_Words(inv, analysis, None).name(node_id) for node_id in reach.nodes]
 
 
 def _join(names: list[str]) -> str:
@@ -66,11 +71,50 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+# Which catalogue items say where to make each kind of fix, best first.
+WHERE_KINDS = {
+    "reset": ("recovery",),
+    "answer": ("security_questions", "recovery"),
+    "codes": ("two_factor",),
+    "session": ("sessions",),
+    "password": ("password", "two_factor"),
+}
+
+
 class _Words:
-    def __init__(self, inv: Inventory, analysis: Analysis) -> None:
+    def __init__(self, inv: Inventory, analysis: Analysis, catalogue: Catalogue | None) -> None:
         self.inv = inv
         self.graph = analysis.graph
         self.accounts = {a.id: a for a in inv.accounts}
+        self.catalogue = catalogue
+
+    def where(self, account_id: str | None, fix: str) -> str:
+        """Where on this provider to make the fix, from the catalogue."""
+        found = self._item(account_id, fix)
+        if found is None:
+            return ""
+        item, fallback = found
+        prefix = " Where (general checklist, no page for this provider): " if fallback else (
+            " Where: ")
+        return prefix + where_text(item)
+
+    def safety(self, account_id: str | None, fix: str) -> str:
+        """The safety note, with what this provider is known to tell the abuser."""
+        found = self._item(account_id, fix)
+        if found is None or found[0].can_alert_abuser == "no" or not found[0].alert_note:
+            return SAFETY
+        return f"{SAFETY} On this service: {found[0].alert_note}"
+
+    def _item(self, account_id: str | None, fix: str) -> tuple[Item, bool] | None:
+        account = self.accounts.get(account_id or "")
+        if self.catalogue is None or account is None:
+            return None
+        checklist = self.catalogue.checklist(account.provider, account.category)
+        for kind in WHERE_KINDS[fix]:
+            items = checklist.provider.items_of(kind)
+            if items:
+                return items[0], checklist.fallback
+        return None
 
     def name(self, node_id: str) -> str:
         node = self.graph.nodes[node_id]
@@ -126,11 +170,19 @@ class _Words:
         else:
             title, severity = f"{label}: the abuser may be able to get in", Severity.HIGH
             why = f"{sentence} This is not certain, so treat it as open until you know."
+        kind = self._fix_kind(last, source)
         return Finding(
             id="account_reachable_by_abuser", severity=severity, topic=Topic.ACCESS_NOW,
-            subject=label, title=title, why=why, fix=self._account_fix(label, last, source),
-            safety=SAFETY,
+            subject=label, title=title, why=why,
+            fix=self._account_fix(label, last, source) + self.where(reach.account, kind),
+            safety=self.safety(reach.account, kind),
         )
+
+    @staticmethod
+    def _fix_kind(edge: Edge, source: Node) -> str:
+        if source.kind in {"answer", "session", "password"}:
+            return source.kind
+        return "codes" if edge.kind is EdgeKind.RECEIVES_CODES_FOR else "reset"
 
     def _account_fix(self, label: str, edge: Edge, source: Node) -> str:
         if edge.kind is EdgeKind.CAN_RESET and source.kind == "answer":
@@ -160,6 +212,16 @@ class _Words:
         node = self.graph.nodes[root.node]
         names = [self._label(a) for a in root.accounts]
         opens = f"{_plural(len(names), 'account')}: {_join(names)}"
+        if len(root.only_here) == len(names) == 1:
+            opens += ". Nothing else reaches it, so cutting this closes it"
+        elif len(root.only_here) == len(names):
+            opens += ". Nothing else reaches them, so cutting this closes them all"
+        elif root.only_here:
+            only = [self._label(a) for a in root.only_here]
+            opens += (f". Cutting this alone closes {_join(only)}; the rest can also be "
+                      "reached another way, so cut those too")
+        else:
+            opens += ". Each can also be reached another way, so cut those too"
         certain = bool(node.held)
         reason = f", {node.reason}" if node.reason else ""
         direct = [self._label(e.target.split(":", 1)[1]) for e in self.graph.out[node.id]]
@@ -196,8 +258,9 @@ class _Words:
                 f"answer of {owner}",
                 why=f'With the answer to "{node.detail}"{reason}, they can reach {opens}.',
                 fix=(f"Change the security question of {owner} to one with an answer they "
-                     "cannot know (a made-up answer kept somewhere safe works)."),
-                safety=SAFETY,
+                     "cannot know (a made-up answer kept somewhere safe works)."
+                     + self.where(node.account, "answer")),
+                safety=self.safety(node.account, "answer"),
             )
         if node.kind == "password":
             return Finding(
@@ -207,8 +270,9 @@ class _Words:
                 title=f"They {'know' if certain else 'may know or guess'} the password of {owner}",
                 why=f"With the password{reason}, they can reach {opens}.",
                 fix=(f"Change the password of {owner}, from a device they have never held, to "
-                     "one they cannot guess, and turn on a second sign-in step only you hold."),
-                safety=SAFETY,
+                     "one they cannot guess, and turn on a second sign-in step only you hold."
+                     + self.where(node.account, "password")),
+                safety=self.safety(node.account, "password"),
             )
         if node.kind == "session":
             return Finding(
@@ -219,8 +283,9 @@ class _Words:
                        else f"Nobody has checked who is signed in to {owner}"),
                 why=f"A session there opens {opens}.",
                 fix=(f"Look at the signed-in devices and sessions of {owner} and sign out of "
-                     "any you do not recognise, then change its password."),
-                safety=SAFETY,
+                     "any you do not recognise, then change its password."
+                     + self.where(node.account, "session")),
+                safety=self.safety(node.account, "session"),
             )
         return Finding(
             id="account_shared_with_abuser",

@@ -234,6 +234,8 @@ class RootImpact:
 
     node: str
     accounts: tuple[str, ...]  # account ids, inventory order
+    # The accounts no other starting point reaches: cutting this alone closes them.
+    only_here: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -312,12 +314,26 @@ def _root_impacts(graph: RecoveryGraph) -> tuple[RootImpact, ...]:
                 if component[nxt] != comp:
                     bits |= reach[component[nxt]]
         reach[comp] = bits
-    impacts = []
-    for start in graph.starts:
-        bits = reach[component[index_of[start.id]]]
-        opened = [graph.nodes[ids[a]].account or "" for a in accounts if bits & bit[a]]
-        impacts.append(RootImpact(start.id, tuple(opened)))
-    impacts.sort(key=lambda r: (-len(r.accounts), not graph.nodes[r.node].held))
+    starts = graph.starts
+    opened_bits = [reach[component[index_of[start.id]]] for start in starts]
+    # Starting points have no way in themselves, so an account reached from one start
+    # only is closed by cutting that start alone.
+    once = twice = 0
+    for bits in opened_bits:
+        twice |= once & bits
+        once |= bits
+    single = once & ~twice
+
+    def names(bits: int) -> tuple[str, ...]:
+        return tuple(graph.nodes[ids[a]].account or "" for a in accounts if bits & bit[a])
+
+    impacts = [
+        RootImpact(start.id, names(bits), names(bits & single))
+        for start, bits in zip(starts, opened_bits, strict=True)
+    ]
+    # Cut first what closes most on its own, then what opens most; certain before maybe.
+    impacts.sort(key=lambda r: (-len(r.only_here), -len(r.accounts),
+                                not graph.nodes[r.node].held))
     return tuple(impacts)
 
 

@@ -12,6 +12,7 @@ as that account.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -366,5 +367,8 @@ def save_inventory(inv: Inventory, path: Path) -> None:
     """Write the inventory so a crash mid-write never leaves half a file: write, then rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(dump_inventory(inv), encoding="utf-8")
+    # Readable by the person only: the file lists their accounts and who controls what.
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(dump_inventory(inv))
     temporary.replace(path)

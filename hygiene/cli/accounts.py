@@ -29,10 +29,12 @@ def check(
     """Every account the abuser can reach, by which chain, and what to cut first."""
     from hygiene.accounts.check import chain_labels, check_inventory
     from hygiene.accounts.inventory import load_inventory
+    from hygiene.accounts.providers import shipped_catalogue
     from hygiene.findings import in_plan_order
 
     inv = load_inventory(inventory)
-    result = check_inventory(inv)
+    catalogue = shipped_catalogue()
+    result = check_inventory(inv, catalogue)
     findings = in_plan_order(result.findings)
     labels = {a.id: a.label for a in inv.accounts}
     if as_json:
@@ -50,6 +52,8 @@ def check(
             "findings": [f.to_dict() for f in findings],
         })
     else:
+        if not inv.accounts:
+            typer.echo("The inventory lists no accounts yet.")
         reachable = result.analysis.reachable
         sure = [r for r in reachable if r.certain]
         typer.echo(
@@ -60,6 +64,12 @@ def check(
             how = "can get in" if reach.certain else "may be able to get in (not certain)"
             typer.echo(f"\n{number}. {labels[reach.account]}: {how}")
             typer.echo(f"   {result.sentences[reach.account]}")
+        unknown = sorted({a.provider for a in inv.accounts if catalogue.find(a.provider) is None})
+        if unknown:
+            typer.echo(
+                f"\nNo page of its own for: {', '.join(unknown)}. The general checklist "
+                "applies; `hygiene accounts review` walks through it."
+            )
         if findings:
             typer.echo("\nWhat to do, in plan order (cut first what opens most):")
             typer.echo("\n".join(finding_lines(findings)))
@@ -81,6 +91,25 @@ def graph(
     inv = load_inventory(inventory)
     result = check_inventory(inv)
     typer.echo(dot(inv, result) if as_dot else text_tree(inv, result), nl=not as_dot)
+
+
+@accounts_app.command("review")
+def review(
+    inventory: Annotated[
+        Path,
+        typer.Argument(help="Where to write the inventory (TOML); an existing one is added to."),
+    ],
+) -> None:
+    """Go through your accounts one provider at a time and write the inventory.
+
+    Plain numbered questions; nothing is changed and no password is asked for. The file is
+    saved after each account, so typing q or pressing Ctrl-C keeps what was saved.
+    """
+    from hygiene.accounts.providers import shipped_catalogue
+    from hygiene.accounts.review import review as run_review
+    from hygiene.prompts import TerminalPrompter
+
+    run_review(TerminalPrompter(), inventory, shipped_catalogue())
 
 
 def register(app: typer.Typer) -> None:

@@ -34,6 +34,8 @@ COMMAND_MODULES: tuple[str, ...] = (
 def clear_screen() -> None:
     """Wipe what was on the terminal, so a quick exit leaves nothing to read over a shoulder."""
     if sys.stdout.isatty():
+        # Clear the screen first, then the scrollback: terminals such as tmux move a
+        # cleared screen into the scrollback, so the other order would keep it readable.
         sys.stdout.write("\033[H\033[2J\033[3J")
         sys.stdout.flush()
 
