@@ -38,7 +38,7 @@ def test_facts_in_an_address_are_found_and_named_by_label(address, parts):
     assert check.is_address
     assert [r.part for r in check.reveals] == parts
     assert not check.reveals_nothing
-    assert all("which the abuser knows" in line for line in check.explain()[: len(parts)])
+    assert all("so the abuser could recognise it" in line for line in check.explain()[: len(parts)])
 
 
 @pytest.mark.parametrize(
@@ -105,7 +105,7 @@ def test_an_address_built_from_a_known_token_is_always_flagged(known, before, af
 
 
 @given(
-    value=st.text(min_size=1, max_size=12).filter(lambda v: len(fold(v)) >= 2),
+    value=st.text(min_size=1, max_size=12).filter(lambda v: len(fold(v)) >= 1),
     before=_fragment,
     after=_fragment,
 )

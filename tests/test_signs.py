@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hygiene.content import checks_dir
 from hygiene.errors import InputError, Interrupted
@@ -145,3 +147,19 @@ def test_signs_command_bad_answers_exit_2(cli):
     result = cli("signs", "--answers", "eleven")
     assert result.exit_code == 2
     assert "'eleven' is not a sign" in result.stderr
+
+
+def test_signs_command_q_leaves_at_once(cli):
+    result = cli("signs", input="1\nq\n")
+    assert result.exit_code == 130
+
+
+@given(st.text(max_size=60))
+def test_answers_parse_or_fail_plainly(text):
+    catalogue = load_signs()
+    try:
+        answers = parse_answers(text, catalogue)
+    except InputError as exc:
+        assert all(p.where == "--answers" for p in exc.problems)
+    else:
+        assert list(answers) == [sign.id for sign in catalogue.sign]

@@ -3,8 +3,8 @@
 A new address is only a fresh start if nothing in it can be guessed or recognised: no
 name, birth year, pet, town or old username. The check folds case, accents, separators
 and common look-alike digits (``fluffy`` hides in ``F1uffy.85``), and names what it found
-by the label of the fact ("your pet's name"), never by the fact itself. Short facts (two
-characters, such as initials or a two-digit year) count only as a whole part of the
+by the label of the fact ("your pet's name"), never by the fact itself. Short facts (initials,
+a two-digit year, a house number) and rarer forms count only as a whole part of the
 address, so that they do not turn up inside unrelated words.
 """
 
@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 MAX_ADDRESS = 254
 MAX_LOCAL = 64
-MIN_TOKEN = 2  # one character (an initial) says too little to flag
 SHORT_TOKEN = 3  # below this, a fact must be a whole part of the address
 # What email providers accept before the @ (RFC 5322 "atext" and dots).
 _LOCAL_CHARS = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$")
@@ -32,12 +31,23 @@ _LOOKALIKES = (
 )
 
 
+UNCHECKED = (
+    "Nothing about what the abuser knows was given, so only the shape of the address was "
+    "checked; give the facts file to check the rest."
+)
+
+
 @dataclass(frozen=True)
 class Known:
-    """Something the abuser knows, as a token an address must not contain, and its label."""
+    """Something the abuser knows, as a token an address must not contain, and its label.
+
+    ``loose`` tokens are found anywhere in the address; the others (rarer forms, short
+    numbers) only as a whole part, where they are a clear sign rather than a coincidence.
+    """
 
     value: str
     label: str
+    loose: bool = True
 
 
 @dataclass(frozen=True)
@@ -54,22 +64,32 @@ class AddressCheck:
     problems: tuple[str, ...]  # why it is not an address; empty when it is one
     reveals: tuple[Reveal, ...]
     warnings: tuple[str, ...]
+    against: int  # how many known tokens it was checked against; none means unknown
 
     @property
     def is_address(self) -> bool:
         return not self.problems
 
     @property
+    def flagged(self) -> bool:
+        return bool(self.reveals or self.warnings)
+
+    @property
     def reveals_nothing(self) -> bool:
-        return self.is_address and not self.reveals and not self.warnings
+        """Checked against what the abuser knows, and nothing found (never true unchecked)."""
+        return self.is_address and self.against > 0 and not self.flagged
 
     def explain(self) -> list[str]:
         """Plain sentences for the person who proposed it (their own proposal is shown)."""
         if self.problems:
             return [f"This is not an email address: {problem}." for problem in self.problems]
-        lines = [f"'{r.part}' is {r.label}, which the abuser knows." for r in self.reveals]
+        lines = [
+            f"'{r.part}' is {r.label}, so the abuser could recognise it." for r in self.reveals
+        ]
         lines += self.warnings
-        if not lines:
+        if not self.against:
+            lines.append(UNCHECKED)
+        elif not lines:
             lines.append("This address contains nothing we know the abuser knows.")
         return lines
 
@@ -144,11 +164,35 @@ def _parts(text: str) -> list[tuple[str, int, int]]:
     return parts
 
 
-def check_address(address: str, known: Sequence[Known]) -> AddressCheck:
+class KnownTokens:
+    """Known tokens folded once, longest first, for checking many addresses against them.
+
+    One entry per folded token: loose if any fact gives it loosely, named by the first.
+    """
+
+    def __init__(self, known: Iterable[Known]) -> None:
+        tokens: dict[str, tuple[bool, str]] = {}
+        for item in known:
+            token = fold(item.value)
+            if token:
+                loose, label = tokens.get(token, (False, item.label))
+                tokens[token] = (loose or item.loose, label)
+        self.entries = sorted(
+            ((token, loose, label) for token, (loose, label) in tokens.items()),
+            key=lambda entry: -len(entry[0]),
+        )
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def check_address(address: str, known: KnownTokens | Sequence[Known]) -> AddressCheck:
     """Whether ``address`` is an address, and which parts of it the abuser could recognise."""
+    if not isinstance(known, KnownTokens):
+        known = KnownTokens(known)
     problems = address_problems(address)
     if problems:
-        return AddressCheck(address, tuple(problems), (), ())
+        return AddressCheck(address, tuple(problems), (), (), len(known))
     local, domain = address.split("@")
     # A domain of one's own ("perry-family.uk") can reveal as much as the name before the @.
     reveals = tuple(
@@ -159,21 +203,16 @@ def check_address(address: str, known: Sequence[Known]) -> AddressCheck:
     warnings = []
     if _YEAR.search(local) and not any(_YEAR.search(r.part) for r in reveals):
         warnings.append("It contains what looks like a year; a year can point to a birthday.")
-    return AddressCheck(address, (), reveals, tuple(warnings))
+    return AddressCheck(address, (), reveals, tuple(warnings), len(known))
 
 
-def _matches(subject: str, known: Iterable[Known]) -> list[tuple[int, int, str]]:
+def _matches(subject: str, known: KnownTokens) -> list[tuple[int, int, str]]:
     """Non-overlapping spans of ``subject`` that contain a known token, longest first."""
     forms = _forms(subject)
     parts = _parts(subject)
     found: list[tuple[int, int, str]] = []
-    seen: set[str] = set()
-    for item in sorted(known, key=lambda k: -len(fold(k.value))):
-        token = fold(item.value)
-        if len(token) < MIN_TOKEN or token in seen:
-            continue
-        seen.add(token)
-        span = _span(token, forms) if len(token) >= SHORT_TOKEN else None
+    for token, loose, label in known.entries:
+        span = _span(token, forms) if loose and len(token) >= SHORT_TOKEN else None
         if span is None:
             span = next(((start, end) for part, start, end in parts if part == token), None)
         if span is None:
@@ -181,7 +220,7 @@ def _matches(subject: str, known: Iterable[Known]) -> list[tuple[int, int, str]]
         start, end = span
         if any(start < other_end and other_start < end for other_start, other_end, _ in found):
             continue
-        found.append((start, end, item.label))
+        found.append((start, end, label))
     return sorted(found)
 
 

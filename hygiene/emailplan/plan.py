@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from hygiene.accounts.inventory import Account, Inventory
-from hygiene.accounts.phones import is_email, normalise_phone
+from hygiene.accounts.phones import contact_key, is_email, normalise_phone
 from hygiene.emailplan.address import AddressCheck
 from hygiene.emailplan.compartments import Compartment, Compartments
 from hygiene.errors import InputError, Problem
@@ -114,8 +114,10 @@ def parse_assignments(
     chosen: dict[str, str] = {}
     problems = []
     for item in items:
-        account_id, _, compartment_id = (part.strip() for part in item.partition("="))
-        if inventory.account(account_id) is None:
+        account_id, equals, compartment_id = (part.strip() for part in item.partition("="))
+        if not equals:
+            problems.append(Problem(f"write ACCOUNT=COMPARTMENT, not '{item}'", where=option))
+        elif inventory.account(account_id) is None:
             known = ", ".join(a.id for a in inventory.accounts) or "none"
             problems.append(Problem(f"no account '{account_id}'; accounts: {known}", where=option))
         elif catalogue.get(compartment_id) is None:
@@ -166,6 +168,7 @@ def build_plan(
     proposals = proposals or {}
     default = suggested(inventory, catalogue)
     placed = [Placed(a, chosen[a.id], chosen[a.id] == default[a.id]) for a in inventory.accounts]
+    lookup = _Lookup(inventory)
     parts = []
     findings: list[Finding] = []
     for compartment in catalogue.compartment:
@@ -174,17 +177,17 @@ def build_plan(
         check = proposals.get(compartment.id)
         if check is not None:
             advice.insert(0, _proposal_advice(check))
-            if not check.reveals_nothing:
+            if check.is_address and check.flagged:
                 findings.append(_reveals_finding(compartment, check))
         if mine:
             findings.append(_needs_address(compartment, mine))
         parts.append(CompartmentPlan(compartment, mine, tuple(advice)))
     for item in placed:
-        findings.extend(_route_findings(item, inventory, catalogue, chosen))
+        findings.extend(_route_findings(item, lookup, catalogue, chosen))
     return EmailPlan(
         compartments=tuple(parts),
         shared_advice=catalogue.address_advice,
-        steps=tuple(_steps(parts, inventory)),
+        steps=tuple(_steps(parts, lookup)),
         findings=tuple(in_plan_order(findings)),
     )
 
@@ -193,7 +196,12 @@ def _proposal_advice(check: AddressCheck) -> str:
     # The plan may be printed: it says what the address reveals, never the address itself.
     if not check.is_address:
         return "The address you picked is not an email address yet; check it again."
-    if check.reveals_nothing:
+    if not check.flagged and not check.against:
+        return (
+            "The address you picked could not be checked against what the abuser knows, "
+            "because no facts were given."
+        )
+    if not check.flagged:
         return "The address you picked contains nothing we know the abuser knows."
     labels = sorted({r.label for r in check.reveals})
     said = f"contains {', '.join(labels)}" if labels else "may point to you"
@@ -231,12 +239,12 @@ def _needs_address(compartment: Compartment, mine: tuple[Placed, ...]) -> Findin
 
 
 def _route_findings(
-    item: Placed, inventory: Inventory, catalogue: Compartments, chosen: Mapping[str, str]
+    item: Placed, lookup: _Lookup, catalogue: Compartments, chosen: Mapping[str, str]
 ) -> list[Finding]:
     account = item.account
     findings = []
     for route in _routes(account):
-        owner = inventory.account_by_login(route.value)
+        owner = lookup.owner(route.value)
         shown = mask(route.value)
         if owner is not None and owner.id != account.id and chosen[owner.id] != item.compartment:
             other = _compartment(catalogue, chosen[owner.id])
@@ -254,7 +262,7 @@ def _route_findings(
                     f"{_compartment(catalogue, item.compartment).name.lower()}.",
                 )
             )
-        controller = _controller(route.value, inventory)
+        controller = lookup.controller(route.value)
         if controller == "self":
             continue
         if controller == "unknown":
@@ -286,18 +294,32 @@ def _compartment(catalogue: Compartments, compartment_id: str) -> Compartment:
     return found
 
 
-def _controller(value: str, inventory: Inventory) -> str:
-    """Who controls a contact: as the inventory says; an account's own login is the person's."""
-    contact = inventory.contact(value)
-    if contact is not None:
-        return contact.controlled_by
-    return "self" if inventory.account_by_login(value) is not None else "unknown"
+class _Lookup:
+    """The inventory's logins and contacts by their compared form, looked up in one step."""
+
+    def __init__(self, inventory: Inventory) -> None:
+        # Only a mailbox owns its address (and a phone line its number): a social account
+        # that signs in with an address is not that address.
+        self.owners = inventory.owners()
+        self.controllers = {contact.key: contact.controlled_by for contact in inventory.contacts}
+
+    def owner(self, value: str) -> Account | None:
+        """The account whose login ``value`` is: that address *is* the account."""
+        return self.owners.get(contact_key(value))
+
+    def controller(self, value: str) -> str:
+        """Who controls a contact, as the inventory says; an account's own login is the
+        person's; anything else is unknown."""
+        key = contact_key(value)
+        if key in self.controllers:
+            return self.controllers[key]
+        return "self" if key in self.owners else "unknown"
 
 
 _controlled = {"abuser": "controlled by the abuser", "shared": "shared with someone else"}
 
 
-def _steps(parts: list[CompartmentPlan], inventory: Inventory) -> list[Step]:
+def _steps(parts: list[CompartmentPlan], lookup: _Lookup) -> list[Step]:
     steps = [
         Step(
             Phase.PREPARE,
@@ -329,10 +351,10 @@ def _steps(parts: list[CompartmentPlan], inventory: Inventory) -> list[Step]:
         )
     for part in parts:
         for placed in part.accounts:
-            steps += _move(placed.account, part.compartment, inventory)
+            steps += _move(placed.account, part.compartment, lookup)
     for part in parts:
         for placed in part.accounts:
-            old = _old_routes(placed.account, inventory)
+            old = _old_routes(placed.account, lookup)
             if placed.account.category == "email" or not old:
                 continue
             steps.append(
@@ -358,17 +380,17 @@ def _steps(parts: list[CompartmentPlan], inventory: Inventory) -> list[Step]:
     return steps
 
 
-def _old_routes(account: Account, inventory: Inventory) -> list[str]:
+def _old_routes(account: Account, lookup: _Lookup) -> list[str]:
     """What to take off an account once it works with its new address: every old address
     (the new one replaces them), and every number or device the person does not hold alone."""
     old = [account.login] if account.login and is_email(account.login) else []
     for route in _routes(account):
-        if is_email(route.value) or _controller(route.value, inventory) != "self":
+        if is_email(route.value) or lookup.controller(route.value) != "self":
             old.append(route.value)
     return list(dict.fromkeys(mask(value) for value in old))
 
 
-def _move(account: Account, compartment: Compartment, inventory: Inventory) -> list[Step]:
+def _move(account: Account, compartment: Compartment, lookup: _Lookup) -> list[Step]:
     name = compartment.name.lower()
 
     def step(text: str, safety: str | None = None) -> Step:
@@ -396,7 +418,7 @@ def _move(account: Account, compartment: Compartment, inventory: Inventory) -> l
         ),
     ]
     own_factor = any(
-        f.kind == "key" or (f.kind == "app" and _controller(f.target or "", inventory) == "self")
+        f.kind == "key" or (f.kind == "app" and lookup.controller(f.target or "") == "self")
         for f in account.two_factor
     )
     if not own_factor:

@@ -3,19 +3,21 @@
 Without an inventory it asks for the accounts (a name and a kind each); then for each
 account which address it should use, offering the suggested one first; then, if the
 person has an address in mind for a compartment, checks it and explains what it gives
-away. The proposals are explained to the person here and never put in the plan itself.
+away. The proposals are explained to the person here and never put in the plan itself;
+so are the passphrases offered at the end.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hygiene.accounts.inventory import Account, Inventory
-from hygiene.emailplan.address import AddressCheck, Known, check_address
+from hygiene.emailplan.address import AddressCheck, KnownTokens, check_address
 from hygiene.emailplan.compartments import Compartments
 from hygiene.emailplan.plan import suggested
+from hygiene.facts.model import Facts
 from hygiene.prompts import Prompter
+from hygiene.suggest import suggest
 
 KINDS: dict[str, str] = {
     "email": "An email account",
@@ -40,7 +42,7 @@ def walk(
     prompter: Prompter,
     catalogue: Compartments,
     inventory: Inventory | None,
-    known: Sequence[Known],
+    known: KnownTokens,
 ) -> Answers:
     prompter.say(
         "We will place each of your accounts with one of four new addresses, so that one "
@@ -93,7 +95,7 @@ def _ask_places(
 
 
 def _ask_addresses(
-    prompter: Prompter, catalogue: Compartments, known: Sequence[Known]
+    prompter: Prompter, catalogue: Compartments, known: KnownTokens
 ) -> dict[str, AddressCheck]:
     if not prompter.confirm("Do you have addresses in mind that you would like checked?"):
         return {}
@@ -111,7 +113,26 @@ def _ask_addresses(
                 prompter.say(line)
             if check.is_address:
                 proposals[compartment.id] = check
-            if check.reveals_nothing:
+            if check.is_address and not check.flagged:
                 break
             prompter.say("You can try another, or press Enter to keep what you have.")
     return proposals
+
+
+def offer_passphrases(prompter: Prompter, catalogue: Compartments, facts: Facts | None) -> None:
+    """One new passphrase per address, shown on screen once if the person wants them.
+
+    They go only through the prompter, never into the plan: a plan may be saved or printed.
+    """
+    if not prompter.confirm(
+        "Show a passphrase for each new address now? They are shown once, on screen only, "
+        "and never kept or put in the plan."
+    ):
+        return
+    found = suggest(facts, count=len(catalogue.compartment))
+    for compartment, item in zip(catalogue.compartment, found, strict=True):
+        prompter.say(f"{compartment.name}: {item.passphrase.reveal()}")
+    prompter.say(
+        "Use each for its own address only. Write them somewhere safe that the abuser cannot "
+        "reach, or in a password manager."
+    )
