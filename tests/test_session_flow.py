@@ -12,10 +12,12 @@ import pytest
 from conftest import assert_no_leak
 from vault_support import MemoryKeyring
 
+from hygiene.accounts.providers import shipped_catalogue
 from hygiene.breach.builtin import BuiltinSource
 from hygiene.errors import Interrupted
 from hygiene.prompts import ScriptedPrompter
 from hygiene.session import run_session
+from hygiene.session.accounts import menu_options
 from hygiene.vault import Vault
 
 OLD_PASSWORD = "Fluffy2019!"
@@ -27,14 +29,22 @@ KEEP = ["y", "Sam"]
 SIGNS = ["2"] * 9 + ["1"]  # only the last sign (phone lights up by itself)
 FACTS = ["1", "Poppy", "daughter", "2", "12/04/1990", "birthday", "7", OLD_PASSWORD, ""]
 PASSWORDS = ["Gmail", GMAIL_PASSWORD, "Bank", BANK_PASSWORD, "Facebook", GMAIL_PASSWORD, ""]
+def menu(name: str) -> str:
+    """The number the accounts menu gives ``name``, whatever else the catalogue holds."""
+    return str(menu_options(shipped_catalogue()).index(name) + 1)
+
+
 ACCOUNTS = [
-    # Gmail: an email account, its login, no recovery email, a recovery phone; password
-    # maybe known; text codes to the same phone; no security questions.
-    "Gmail", "1", "sam.home@example.org", "", "07700 900123", "3", "1", "07700 900123", "n",
-    # Bank: money; no login; recovery through the Gmail address; not known; no 2FA.
-    "Bank", "2", "", "sam.home@example.org", "", "2", "5", "n",
-    "",
-    "2",  # the phone number is shared with the other person
+    # Gmail: signs in with an address; recovery phone; text codes to that phone; the
+    # password maybe known; sessions not checked; nothing odd in the other settings.
+    menu("Google (Gmail)"), "Gmail", "sam.home@example.org", "", "07700 900123",
+    "1", "07700 900123", "n", "3", "3", "n",
+    "2", "",  # the phone is shared with the other person; no note
+    "1", "",  # the Gmail address is the person's own; no note
+    # Bank: recovery through the Gmail address; only a password; not known to them.
+    menu("A UK bank or building society"), "Bank", "", "sam.home@example.org", "",
+    "4", "2", "3", "n",
+    menu("I have finished"),
 ]
 EMAIL_PLAN = ["", "", "n"]  # suggested places for both; no addresses to check
 FINISH = [""]

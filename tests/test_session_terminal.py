@@ -19,6 +19,9 @@ from pathlib import Path
 import pytest
 from vault_support import secret_service
 
+from hygiene.accounts.providers import shipped_catalogue
+from hygiene.session.accounts import menu_options
+
 pytestmark = [
     pytest.mark.terminal,
     pytest.mark.keyring_service,
@@ -127,16 +130,22 @@ def test_a_full_pass(terminal: Terminal) -> None:
     terminal.answer("Which account is the password for?", "Gmail")
     terminal.answer("The password for Gmail (hidden):", PASSWORD)
     terminal.answer("Which account is the password for?", "")
-    terminal.answer("Name an account", "Gmail")
-    terminal.answer("What kind of account is Gmail?", "1")
-    terminal.answer("used to sign in to Gmail", "sam.home@example.org")
-    terminal.answer("The recovery email address of Gmail", "")
-    terminal.answer("The recovery phone number of Gmail", "07700 900123")
-    terminal.answer("know or guess the Gmail password?", "3")
-    terminal.answer("What second step does signing in to Gmail ask for?", "5")
-    terminal.answer("Does Gmail use security questions", "n")
-    terminal.answer("Name an account", "")
-    terminal.answer("Who can get into 07700 900123?", "2")
+    options = menu_options(shipped_catalogue())
+    google = str(options.index("Google (Gmail)") + 1)
+    terminal.answer("Which account shall we look at next?", google)
+    terminal.answer("A name for this account", "Gmail")
+    terminal.answer("you sign in with", "sam.home@example.org")
+    terminal.answer("Recovery email addresses", "")
+    terminal.answer("Recovery phone numbers", "07700 900123")
+    terminal.answer("how does it check it is you?", "4")
+    terminal.answer("Could they know or guess the password?", "3")
+    terminal.answer("did you find any you do not recognise?", "3")
+    terminal.answer("Did you find anything there you do not recognise?", "n")
+    terminal.answer("Who controls 07700 900123?", "2")
+    terminal.answer("Anything to note about 07700 900123?", "")
+    terminal.answer("Who controls sam.home@example.org?", "1")
+    terminal.answer("Anything to note about sam.home@example.org?", "")
+    terminal.answer("Which account shall we look at next?", f"{len(options)}")
     terminal.answer("Gmail: which address should it use?", "")
     terminal.answer("addresses in mind", "n")
     terminal.answer("What next?", "")

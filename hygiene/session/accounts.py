@@ -1,51 +1,89 @@
-"""The accounts and recovery review: each account and every way back into it, then the chains.
+"""The accounts and recovery review: each account from the provider catalogue, then the chains.
 
-The answers build the accounts inventory the recovery graph reads; ``check_inventory``
-then says which accounts the other person can reach and through what, most opening cut
-first. Unknown answers stay unknown ("maybe", "not checked"), never safe.
+The questions are the accounts review's own (where each setting lives, recovery routes,
+second steps, who controls each address and number); here the answers go into the
+session's inventory, saved encrypted with the rest after every account, instead of a file
+in clear. ``check_inventory`` then says which accounts the other person can reach and
+through what, the cut that closes most first. Unknown answers stay unknown, never safe.
 """
 
 from __future__ import annotations
 
-from pydantic import ValidationError
-
 from hygiene.accounts.check import check_inventory
-from hygiene.accounts.inventory import Account, Contact, Inventory
-from hygiene.emailplan.walkthrough import KINDS
+from hygiene.accounts.inventory import CATEGORIES, Inventory
+from hygiene.accounts.providers import (
+    GENERIC_ID,
+    Catalogue,
+    Checklist,
+    Provider,
+    shipped_catalogue,
+)
+from hygiene.accounts.review import (
+    FINISHED,
+    SOMETHING_ELSE,
+    _ask_account,
+    _ask_contacts,
+    _required,
+)
 from hygiene.prompts import Prompter
 from hygiene.session.meeting import Meeting
 
-KNOWS = ["Yes", "No", "Not sure"]
-KNOWS_VALUE = ["yes", "no", "maybe"]
-FACTORS = [
-    "Codes by text message",
-    "An app on a phone",
-    "Codes by email",
-    "A security key",
-    "No second step",
-    "Not sure",
-]
-CONTROL = ["Only me", "Me and the other person", "The other person", "Not sure"]
-CONTROL_VALUE = ["self", "shared", "abuser", "unknown"]
+INTRO = (
+    "Now your accounts, one at a time: how each is signed in to and how it is reset. Start "
+    "with email, then your phone, money, and anything that resets other accounts. This only "
+    "records what you find; it changes nothing and never asks for a password."
+)
 
 
 def accounts(meeting: Meeting) -> None:
     ask = meeting.prompter
-    inventory = meeting.document.inventory
-    ask.say(
-        "Now your accounts, one at a time: how each is signed in to and how it is reset. "
-        "Start with email, then phone, money, and anything that resets other accounts."
-    )
+    catalogue = shipped_catalogue()
+    inventory = meeting.document.inventory.model_copy(deep=True)
+    ask.say(INTRO)
     if inventory.accounts:
-        ask.say(f"{len(inventory.accounts)} accounts are here from last time.")
-    while True:
-        label = ask.ask("Name an account (for example: Gmail, Bank), or press Enter when done")
-        if not label.strip():
-            break
-        inventory = _add_account(ask, inventory, label.strip())
-        meeting.update(inventory=inventory)
-    inventory = _ask_contacts(ask, inventory)
-    meeting.update(inventory=inventory)
+        ask.say(f"{len(inventory.accounts)} accounts are here from last time; new ones are added.")
+    while (chosen := _next(ask, catalogue)) is not None:
+        checklist, name, category = chosen
+        ask.say(f"\n{name}: answer what you know, and leave empty what you do not.")
+        if checklist.notice:
+            ask.say(checklist.notice)
+        account = _ask_account(ask, inventory, checklist, name, category)
+        inventory.accounts.append(account)
+        _ask_contacts(ask, inventory, account)
+        meeting.update(inventory=inventory.model_copy(deep=True))
+        meeting.save()  # each account is kept as soon as it is done, when the session is kept
+    _report(meeting, inventory)
+
+
+def menu(catalogue: Catalogue) -> list[Provider]:
+    """Named providers first, then the general pages (a bank, a phone company, email)."""
+    return sorted(
+        (p for p in catalogue.providers if p.id != GENERIC_ID),
+        key=lambda p: (p.generic, p.name.casefold()),
+    )
+
+
+def menu_options(catalogue: Catalogue) -> list[str]:
+    return [p.name for p in menu(catalogue)] + [SOMETHING_ELSE, FINISHED]
+
+
+def _next(ask: Prompter, catalogue: Catalogue) -> tuple[Checklist, str, str] | None:
+    """The next account (its page, name and kind) from the catalogue's menu, or ``None``."""
+    providers = menu(catalogue)
+    options = menu_options(catalogue)
+    choice = ask.choose("Which account shall we look at next?", options)
+    if options[choice] == FINISHED:
+        return None
+    if options[choice] == SOMETHING_ELSE:
+        name = _required(ask, "What is it called? (for example: Tesco Clubcard)")
+        category = CATEGORIES[ask.choose("What kind of account is it?", CATEGORIES)]
+        return catalogue.checklist(name, category), name, category
+    provider = providers[choice]
+    return Checklist(provider, False, provider.name), provider.name, provider.category
+
+
+def _report(meeting: Meeting, inventory: Inventory) -> None:
+    ask = meeting.prompter
     if not inventory.accounts:
         meeting.set_findings("accounts", [])
         return
@@ -58,92 +96,3 @@ def accounts(meeting: Meeting) -> None:
     else:
         ask.say("From what you said, no account is reachable through its recovery routes.")
     meeting.set_findings("accounts", list(result.findings))
-
-
-def _add_account(ask: Prompter, inventory: Inventory, label: str) -> Inventory:
-    kinds = list(KINDS)
-    category = kinds[ask.choose(f"What kind of account is {label}?", list(KINDS.values()))]
-    draft: dict[str, object] = {
-        "id": inventory.free_id(label),
-        "label": label,
-        "category": category,
-    }
-    fields = [
-        ("login", f"The email address, number or user name used to sign in to {label} (optional)"),
-        ("recovery_emails", f"The recovery email address of {label}, if it has one"),
-        ("recovery_phones", f"The recovery phone number of {label}, if it has one"),
-    ]
-    for name, question in fields:
-        while True:
-            answer = ask.ask(question).strip()
-            value: object = answer or None
-            if name != "login":
-                value = [answer] if answer else []
-            try:
-                Account.model_validate({**draft, name: value})
-            except ValidationError:
-                ask.say("That does not look right. Type it again, or press Enter to skip.")
-                continue
-            draft[name] = value
-            break
-    draft["password_known_to_abuser"] = KNOWS_VALUE[
-        ask.choose(f"Might the other person know or guess the {label} password?", KNOWS)
-    ]
-    draft["two_factor"] = _factor(ask, label)
-    if ask.confirm(f"Does {label} use security questions (like a first pet's name)?"):
-        knows = ask.choose("Might the other person know the answers?", KNOWS)
-        draft["security_questions"] = [
-            {"question": "Security questions", "abuser_knows": KNOWS_VALUE[knows]}
-        ]
-    account = Account.model_validate(draft)
-    return Inventory.model_validate(
-        {"account": [*inventory.accounts, account], "contact": inventory.contacts}
-    )
-
-
-def _factor(ask: Prompter, label: str) -> list[str]:
-    choice = ask.choose(f"What second step does signing in to {label} ask for?", FACTORS)
-    if choice == 4:
-        return ["none"]
-    if choice == 5:
-        return []
-    if choice == 3:
-        return ["key"]
-    kind, question = [
-        ("sms", "The phone number the codes go to"),
-        ("app", "Which phone or device has the app"),
-        ("email", "The email address the codes go to"),
-    ][choice]
-    while True:
-        target = ask.ask(question).strip()
-        if not target:
-            return []
-        try:
-            Account.model_validate({"label": "check", "two_factor": [f"{kind}:{target}"]})
-        except ValidationError:
-            ask.say("That does not look right. Type it again, or press Enter to skip.")
-            continue
-        return [f"{kind}:{target}"]
-
-
-def _ask_contacts(ask: Prompter, inventory: Inventory) -> Inventory:
-    """Who controls each recovery address, number and device that is not itself an account."""
-    known = {contact.key for contact in inventory.contacts}
-    contacts = list(inventory.contacts)
-    for value in _routes(inventory):
-        candidate = Contact(value=value)
-        if candidate.key in known or inventory.account_by_login(value) is not None:
-            continue
-        known.add(candidate.key)
-        who = ask.choose(f"Who can get into {value}?", CONTROL)
-        contacts.append(Contact(value=value, controlled_by=CONTROL_VALUE[who]))  # type: ignore[arg-type]
-    return Inventory.model_validate({"account": inventory.accounts, "contact": contacts})
-
-
-def _routes(inventory: Inventory) -> list[str]:
-    routes: list[str] = []
-    for account in inventory.accounts:
-        routes.extend(account.recovery_emails)
-        routes.extend(account.recovery_phones)
-        routes.extend(f.target for f in account.two_factor if f.target)
-    return list(dict.fromkeys(routes))

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hygiene.emailplan.address import Known
+from hygiene.emailplan.address import KnownTokens
 from hygiene.emailplan.compartments import load_compartments
-from hygiene.emailplan.known import known_from_inventory
+from hygiene.emailplan.known import known_from_facts, known_from_inventory
 from hygiene.emailplan.plan import build_plan as build_email_plan
 from hygiene.emailplan.report import plan_lines
 from hygiene.emailplan.walkthrough import walk
@@ -27,9 +27,7 @@ SUMMARY_CHOICES = ["Show the whole plan here", "Write a printable page", "Finish
 def email_plan(meeting: Meeting) -> None:
     catalogue = load_compartments()
     inventory = meeting.document.inventory
-    known = known_from_inventory(inventory) + [
-        Known(token.text, token.fact.phrase) for token in meeting.facts().tokens()
-    ]
+    known = KnownTokens(known_from_inventory(inventory) + known_from_facts(meeting.facts()))
     answers = walk(meeting.prompter, catalogue, inventory if inventory.accounts else None, known)
     plan = build_email_plan(answers.inventory, catalogue, answers.assignments, answers.proposals)
     for line in plan_lines(plan):
