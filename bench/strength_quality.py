@@ -98,13 +98,14 @@ def persona(rng: random.Random) -> dict[str, object]:
     }
 
 
-def facts_file(p: dict[str, object], folder: Path) -> Facts:
+def facts_file(p: dict[str, object], folder: Path, extra: list[str]) -> Facts:
     kids = p["kids"]
     dates = p["dates"]
     assert isinstance(kids, list) and isinstance(dates, list)
     names = [f'{{ value = "{p["me"]}", label = "me" }}', f'{{ value = "{p["ex"]}" }}']
     names += [f'{{ value = "{k}", label = "child" }}' for k in kids]
     names += [f'{{ value = "{pet}", label = "pet" }}' for pet in p["pets"]]  # type: ignore[attr-defined]
+    names += [f'"{name}"' for name in extra]
     text = (
         f"names = [{', '.join(names)}]\n"
         f"dates = [{', '.join(repr(d).replace(chr(39), chr(34)) for d in dates)}]\n"
@@ -201,6 +202,9 @@ def main() -> None:
     parser.add_argument("--per-pattern", type=int, default=5)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument(
+        "--extra-facts", type=int, default=0, help="add this many more names to every persona"
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
@@ -209,7 +213,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(args.personas):
             p = persona(rng)
-            facts = facts_file(p, Path(folder))
+            extra = [f"{rng.choice(FIRST)} {rng.choice(SURNAMES)}" for _ in range(args.extra_facts)]
+            facts = facts_file(p, Path(folder), extra)
             for group, makers in (
                 ("personal", personal(rng, p)),
                 ("negative", negatives(rng, facts)),

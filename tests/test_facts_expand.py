@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hygiene.facts import Fact, FactKind, Facts
-from hygiene.facts.expand import MONTHS, expand, parse_date
+from hygiene.facts.expand import MONTHS, STREET_TYPES, expand, parse_date
 
 names = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéü", min_size=2, max_size=10)
 
@@ -51,3 +51,20 @@ def test_every_name_gives_parts_joins_and_initials(parts):
         assert parts[-1] + parts[0] in texts
         assert parts[0][0] + parts[-1][0] in texts
     assert all(token.fact is fact for token in Facts((fact,)).tokens())
+
+
+@given(st.text(alphabet="0123456789", min_size=7, max_size=13), st.integers(1, 4))
+def test_numbers_give_whole_and_last_digits_however_spaced(digits, gap):
+    written = digits[:gap] + " " + digits[gap:]
+    texts = {t.text for t in expand(Fact(FactKind.number, written))}
+    assert {digits, digits[-4:], digits[-6:]} <= texts
+
+
+@given(
+    st.integers(1, 999),
+    names.filter(lambda n: n not in STREET_TYPES),
+    st.sampled_from(["Street", "Road", "Lane", "Close"]),
+)
+def test_addresses_give_house_number_street_and_both(number, street, kind):
+    texts = {t.text for t in expand(Fact(FactKind.place, f"{number} {street.title()} {kind}"))}
+    assert {str(number), street, f"{number}{street}", f"{street}{kind.lower()}"} <= texts

@@ -42,6 +42,14 @@ def test_every_problem_is_listed_with_its_line(tmp_path):
     assert all(p.source == str(path) for p in caught.value.problems)
 
 
+def test_unquoted_dates_and_numbers_are_taken_as_meant(tmp_path):
+    path = tmp_path / "facts.toml"
+    path.write_text("dates = [1985-03-14]\nnumbers = [12]\n")
+    facts = load_facts(path)
+    assert [f.value for f in facts.facts] == ["1985-03-14", "12"]
+    assert "14031985" in {t.text for t in facts.tokens()}
+
+
 def test_malformed_toml_names_the_line(tmp_path):
     path = tmp_path / "facts.toml"
     path.write_text('names = ["a"]\ndates = ["1985-03-14" "x"]\nwords = []\n')

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import pty
+import select
 import subprocess
 import sys
+import termios
 from pathlib import Path
 
 import pytest
@@ -104,40 +107,58 @@ def test_a_bad_facts_file_lists_every_problem_and_exits_2(cli):
     assert all("broken.toml, line" in line for line in lines)
 
 
-def test_a_terminal_gets_a_hidden_prompt():
-    """Run the real command under a pseudo-terminal: the typed password is not echoed."""
-    secret = "Fluffy2021!"
+def _under_a_terminal(typed: bytes) -> tuple[int, str]:
+    """Run ``hygiene password --facts`` on a pseudo-terminal, type at the prompt, read all."""
     leader, follower = pty.openpty()
-    env = dict(os.environ, COLUMNS="100")
     proc = subprocess.Popen(
         [sys.executable, "-m", "hygiene", "password", "--facts", FACTS],
         stdin=follower,
         stdout=follower,
         stderr=follower,
-        env=env,
+        env=dict(os.environ, COLUMNS="100"),
         close_fds=True,
+        # Its own session with the terminal as controlling terminal, as in a real shell,
+        # so Ctrl-C reaches it as a signal.
+        start_new_session=True,
+        preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),
     )
     os.close(follower)
     seen = b""
-    while b"hidden" not in seen:
-        chunk = os.read(leader, 1024)
-        assert chunk, "the prompt never appeared"
-        seen += chunk
-    os.write(leader, secret.encode() + b"\n")
-    while True:
-        try:
-            chunk = os.read(leader, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
-    proc.wait(timeout=60)
-    os.close(leader)
-    text = seen.decode(errors="replace")
-    assert proc.returncode == 1
+    typed_yet = False
+    try:
+        while True:
+            ready, _, _ = select.select([leader], [], [], 60)
+            assert ready, "the command stopped answering"
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the other side closed: the command finished
+                break
+            if not chunk:
+                break
+            seen += chunk
+            if not typed_yet and b"hidden" in seen:
+                os.write(leader, typed)
+                typed_yet = True
+        return proc.wait(timeout=60), seen.decode(errors="replace")
+    finally:
+        os.close(leader)
+        if proc.poll() is None:
+            proc.kill()
+
+
+def test_a_terminal_gets_a_hidden_prompt_and_the_typing_is_not_shown():
+    code, text = _under_a_terminal(b"Fluffy2021!\n")
+    assert code == 1
+    assert "(hidden, not shown as you type)" in text
     assert "Verdict: WEAK" in text
-    assert secret not in text
+    assert "Fluffy2021!" not in text
+
+
+def test_ctrl_c_at_the_prompt_stops_with_130_and_no_traceback():
+    code, text = _under_a_terminal(b"Flu\x03")
+    assert code == 130
+    assert "Traceback" not in text
+    assert "Flu" not in text.replace("Fluffy", "")
 
 
 def test_help_does_not_load_zxcvbn():
@@ -151,3 +172,20 @@ def test_help_does_not_load_zxcvbn():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.stderr.strip() == "not loaded"
+
+
+@pytest.mark.parametrize(
+    ("log10", "words"),
+    [
+        (0.3, "fewer than 10 guesses"),
+        (2.49, "about 300 guesses"),
+        (4.3, "about 20,000 guesses"),
+        (6.7, "about 5 million guesses"),
+        (11.9, "about 800 billion guesses"),
+        (40.0, "a trillion guesses or more"),
+    ],
+)
+def test_guesses_are_said_in_plain_numbers(log10, words):
+    from hygiene.cli.password import plain_count
+
+    assert plain_count(log10) == words

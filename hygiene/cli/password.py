@@ -27,6 +27,20 @@ HELP = (
 )
 
 
+def plain_count(log10: float) -> str:
+    """A number of guesses in words a person reads at a glance: "about 3,000 guesses"."""
+    if log10 < 1:
+        return "fewer than 10 guesses"
+    # One significant figure is all an estimate deserves.
+    value = int(float(f"{10 ** min(log10, 12):.0e}"))
+    if value >= 10**12:
+        return "a trillion guesses or more"
+    for size, word in ((10**9, "billion"), (10**6, "million")):
+        if value >= size:
+            return f"about {value // size:,} {word} guesses"
+    return f"about {value:,} guesses"
+
+
 def render_assessment(assessment: Assessment) -> list[str]:
     """The two verdicts and the judgement as plain lines; no character of the password."""
     generic, target, verdict = assessment.generic, assessment.targeted, assessment.verdict
@@ -34,7 +48,7 @@ def render_assessment(assessment: Assessment) -> list[str]:
     lines.append(f"Next step: {verdict.next_step}")
     lines.append("")
     lines.append(
-        f"A stranger: score {generic.score} of 4, about 10^{generic.guesses_log10:.0f} guesses "
+        f"A stranger: score {generic.score} of 4, {plain_count(generic.guesses_log10)} "
         f"({generic.crack_time} with a stolen password list)."
     )
     if generic.truncated:
@@ -49,7 +63,7 @@ def render_assessment(assessment: Assessment) -> list[str]:
         "script": "could be guessed with a simple script",
         "not_guessable": out_of_reach,
     }[target.band]
-    lines.append(f"{who}: about 10^{target.guesses_log10:.0f} guesses; {band}.")
+    lines.append(f"{who}: {plain_count(target.guesses_log10)}; {band}.")
     if target.parts:
         lines.append(f"  Parts: {target.shape}")
         lines.append(f"  Reads as: {target.reading}.")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -127,6 +128,9 @@ def _entry(
             return None
     if isinstance(value, int) and not isinstance(value, bool) and kind is FactKind.number:
         value = str(value)
+    # TOML reads an unquoted 1985-03-14 as a date: that is what the person meant.
+    if isinstance(value, date) and not isinstance(value, datetime) and kind is FactKind.date:
+        value = value.isoformat()
     if not isinstance(value, str):
         problems.append(doc.problem(loc, 'must be text in quotes, or { value = "..." }'))
         return None

@@ -85,10 +85,24 @@ MIN_YEAR_SPACE = 20
 OLDEST_YEAR = 1900
 MIN_WORD = 3
 MAX_ENDING = max(len(e) for e in COMMON_ENDINGS)
-DE_LEET = str.maketrans(
-    {"0": "o", "1": "i", "3": "e", "4": "a", "@": "a", "5": "s", "$": "s", "7": "t"}
-)
-DE_LEET_L = str.maketrans({"1": "l"})
+# Longer runs of digits or symbols cost what random characters cost; stopping here keeps a
+# long run from costing time that grows with its square.
+MAX_RUN = 12
+# Characters people type in place of a letter (0 for o, @ for a ...): the one table of
+# look-alike swaps, for fact tokens and for dictionary words alike.
+LOOK_ALIKES: dict[str, tuple[str, ...]] = {
+    "0": ("o",),
+    "1": ("i", "l"),
+    "3": ("e",),
+    "4": ("a",),
+    "@": ("a",),
+    "5": ("s",),
+    "$": ("s",),
+    "7": ("t",),
+}
+# Undoing the swaps to look a word up; "1" is tried as both "i" and "l".
+DE_LEET = str.maketrans({char: letters[0] for char, letters in LOOK_ALIKES.items()})
+DE_LEET_L = str.maketrans({char: letters[-1] for char, letters in LOOK_ALIKES.items()})
 
 WORD_LABELS = {
     "passwords": ("common_password", "a common password"),
@@ -158,7 +172,7 @@ def find_fillers(text: str) -> dict[tuple[int, int], Filler]:
 
     n = len(text)
     lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    swapped = {lowered.translate(DE_LEET), lowered.translate(DE_LEET_L).translate(DE_LEET)}
+    swapped = {lowered.translate(DE_LEET), lowered.translate(DE_LEET_L)}
     swapped.discard(lowered)
     lists, longest = ranked_words()
     eff = _eff_words()
@@ -169,7 +183,7 @@ def find_fillers(text: str) -> dict[tuple[int, int], Filler]:
                 label = "a common ending" if end == n else "a common add-on"
                 offer(start, end, Filler("ending", label, math.log10(rank)))
         end = start
-        while end < n and text[end].isdigit():
+        while end < n and end - start < MAX_RUN and text[end].isdigit():
             end += 1
             length = end - start
             offer(
@@ -181,7 +195,7 @@ def find_fillers(text: str) -> dict[tuple[int, int], Filler]:
             if year is not None:
                 offer(start, end, Filler("year", "a year", year))
         end, cost = start, 0.0
-        while end < n and text[end] in SYMBOL_RANK:
+        while end < n and end - start < MAX_RUN and text[end] in SYMBOL_RANK:
             cost += math.log10(SYMBOL_RANK[text[end]] + 1)
             end += 1
             offer(

@@ -39,7 +39,7 @@ from functools import lru_cache
 from typing import Any
 
 from hygiene.facts.model import Fact, Facts, Token
-from hygiene.strength.fillers import case_log10, find_fillers, random_char_log10
+from hygiene.strength.fillers import LOOK_ALIKES, case_log10, find_fillers, random_char_log10
 
 BY_HAND_LOG10 = 3.0
 SCRIPT_LOG10 = 6.0
@@ -50,17 +50,6 @@ REVERSED_LOG10 = math.log10(2)
 MAX_LENGTH = 256
 MAX_REPEAT_PIECE = 32
 _REPEAT = re.compile(rf"(.{{1,{MAX_REPEAT_PIECE}}}?)\1+", re.DOTALL)
-# Characters a person may type in place of a letter of a token.
-LOOK_ALIKES: dict[str, tuple[str, ...]] = {
-    "0": ("o",),
-    "1": ("i", "l"),
-    "3": ("e",),
-    "4": ("a",),
-    "@": ("a",),
-    "5": ("s",),
-    "$": ("s",),
-    "7": ("t",),
-}
 PLAIN_FORMS = frozenset({"name", "word", "place", "whole number", "old password"})
 SUBSTITUTABLE = frozenset("".join(v for vs in LOOK_ALIKES.values() for v in vs))
 
