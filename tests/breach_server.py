@@ -48,6 +48,10 @@ class RangeServer:
     faults: dict[str, list[str]] = field(default_factory=dict)
     stop: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    ranges: dict[str, dict[str, int]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.ranges = self.corpus.ranges()
 
     @property
     def url(self) -> str:
@@ -67,7 +71,7 @@ class RangeServer:
         return None
 
     def body(self, prefix: str, padded: bool) -> bytes:
-        entries = self.corpus.ranges().get(prefix, {})
+        entries = self.ranges.get(prefix, {})
         lines = [f"{suffix}:{count}" for suffix, count in entries.items()]
         if padded:
             lines += [
@@ -79,6 +83,9 @@ class RangeServer:
 def _handler(server: RangeServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body go out in two writes; without this, Nagle's algorithm and the
+        # client's delayed ACK hold every kept-alive reply back by tens of milliseconds.
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: object) -> None:
             pass
@@ -192,6 +199,8 @@ def socks_proxy(target_port: int) -> Iterator[tuple[int, list[str]]]:
 @contextmanager
 def serve(corpus: Corpus, latency: float = 0.0) -> Iterator[RangeServer]:
     state = RangeServer(corpus, latency)
+    # A deep backlog: many clients connect at once, as a batching client does.
+    ThreadingHTTPServer.request_queue_size = 128
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     httpd.daemon_threads = True
     state.port = httpd.server_address[1]

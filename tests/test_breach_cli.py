@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -189,3 +191,17 @@ def test_offline_opens_no_socket(server: RangeServer, corpus: Corpus, tmp_path: 
     online = run_audited("breach", env_url=server.url)
     assert online.returncode == 99 and "NETWORK" in online.stderr
     assert server.requests == []
+
+
+def test_passwords_are_not_taken_from_a_terminal_where_they_would_show() -> None:
+    main, replica = pty.openpty()
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "hygiene", "breach", "--offline"], stdin=replica,
+            capture_output=True, text=True, timeout=60,
+        )
+    finally:
+        os.close(main)
+        os.close(replica)
+    assert run.returncode == 2
+    assert "reads passwords piped to it" in run.stderr and "hygiene password" in run.stderr

@@ -30,6 +30,8 @@ _WINDOW = 512
 _HASH_AND_COLON = 41
 # The 5-hex-character range of a 16-hex-character key is its top 20 bits.
 _RANGE_SHIFT = 44
+# Above this many bytes between the bounds, probe single lines instead of windows.
+_PROBE_ONLY = 65536
 _INTERPOLATION_STEPS = 4
 _ORDER_SAMPLES = 64
 UNSORTED = (
@@ -168,6 +170,21 @@ class OrderedFileSource(BreachSource):
                 guess = lo + (want - lo_key) * (hi - lo) // (hi_key - lo_key)
             else:
                 guess = (lo + hi) // 2
+            if hi - lo > _PROBE_ONLY:
+                # Far from the hash a window would miss anyway: one line moves one bound.
+                start = mm.find(b"\n", max(guess, lo + 1) - 1, hi) + 1
+                if 0 < start < hi:
+                    digest = self._hash_at(start)
+                    key = _key(digest)
+                    if not lo_key <= key <= hi_key:
+                        return Unknown(UNSORTED, NAME)
+                    if digest == target:
+                        return self._answer(start)
+                    if digest < target:
+                        lo, lo_key = (mm.find(b"\n", start) + 1) or hi, key
+                    else:
+                        hi, hi_key = start, key
+                    continue
             a = min(max(guess - _WINDOW, lo), hi - 2 * _WINDOW)
             b = a + 2 * _WINDOW
             at = self._find_line(needle, a, b)

@@ -94,22 +94,29 @@ class OnlineSource(BreachSource):
         waiting: dict[str, int] = {}
         for prefix, _ in parts:
             waiting[prefix] = waiting.get(prefix, 0) + 1
-        done = 0
         missing = [prefix for prefix in waiting if prefix not in self._cache]
-        for prefix in waiting:
-            if prefix in self._cache:
-                done += waiting[prefix]
+        done = len(secrets) - sum(waiting[prefix] for prefix in missing)
+
+        def answered(prefix: str, answer: dict[str, int] | Unknown) -> None:
+            nonlocal done
+            self._cache[prefix] = answer
+            done += waiting[prefix]
+            if progress is not None:
+                progress(done, len(secrets))
+
         if progress is not None and done:
             progress(done, len(secrets))
-        if missing:
+        client = self._start() if missing else None
+        if isinstance(client, Unknown):
+            for prefix in missing:
+                answered(prefix, client)
+        elif client is not None:
+            # One client, made before the workers start (each costs a TLS context), shared
+            # by a bounded pool: kept-alive connections, one request per prefix.
             with ThreadPoolExecutor(max_workers=min(self.settings.workers, len(missing))) as pool:
-                futures = {pool.submit(self._fetch, prefix): prefix for prefix in missing}
+                futures = {pool.submit(self._fetch, client, prefix): prefix for prefix in missing}
                 for future in as_completed(futures):
-                    prefix = futures[future]
-                    self._cache[prefix] = future.result()
-                    done += waiting[prefix]
-                    if progress is not None:
-                        progress(done, len(secrets))
+                    answered(futures[future], future.result())
         return [self._answer(prefix, suffix) for prefix, suffix in parts]
 
     def _answer(self, prefix: str, suffix: str) -> Result:
@@ -119,13 +126,7 @@ class OnlineSource(BreachSource):
         count = counts.get(suffix)
         return Found(count, NAME) if count else NotFound(NAME)
 
-    def _fetch(self, prefix: str) -> dict[str, int] | Unknown:
-        if self._problem is not None:
-            return Unknown(self._problem, NAME)
-        try:
-            client = self._ensure_client()
-        except ValueError:
-            return Unknown("the proxy setting in the environment is not usable", NAME)
+    def _fetch(self, client: httpx.Client, prefix: str) -> dict[str, int] | Unknown:
         reason = "the breach service could not be reached"
         for attempt in range(self.settings.attempts):
             try:
@@ -170,6 +171,15 @@ class OnlineSource(BreachSource):
             return parse_range_body(response.content.decode("utf-8"))
         except (UnicodeDecodeError, FormatError):
             raise _Failed("the breach service sent a reply that could not be read") from None
+
+    def _start(self) -> httpx.Client | Unknown:
+        """The shared client, or why there cannot be one."""
+        if self._problem is not None:
+            return Unknown(self._problem, NAME)
+        try:
+            return self._ensure_client()
+        except ValueError:
+            return Unknown("the proxy setting in the environment is not usable", NAME)
 
     def _ensure_client(self) -> httpx.Client:
         if self._client is None:

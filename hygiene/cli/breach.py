@@ -46,6 +46,13 @@ def register(app: typer.Typer) -> None:
         from hygiene.cli.secret_input import read_passwords
         from hygiene.errors import InputError, Problem
 
+        if sys.stdin.isatty():
+            # Typed here the passwords would show on the screen as they are typed.
+            raise InputError(
+                "hygiene breach reads passwords piped to it, one per line (for example from "
+                "a password manager's export); to type one password hidden, use "
+                "hygiene password"
+            )
         secrets = []
         problems: list[Problem] = []
         for number, item in enumerate(read_passwords(), start=1):
