@@ -294,3 +294,15 @@ def test_a_missing_inventory_is_bad_input(cli, tmp_path: Path):
     result = cli("accounts", "check", str(tmp_path / "nowhere.toml"))
     assert result.exit_code == 2
     assert "nowhere.toml: no such file" in result.stderr
+
+
+def test_dot_quotes_labels_a_person_typed():
+    from hygiene.accounts.draw import dot
+
+    inv = inventory([
+        {"label": 'Jen\'s "work" mail \\ old', "password_known_to_abuser": "yes",
+         "two_factor": ["none"]},
+    ])
+    picture = dot(inv, check_inventory(inv))
+    assert 'label="Jen\'s \\"work\\" mail \\\\ old"' in picture
+    assert 'label="password of Jen\'s \\"work\\" mail \\\\ old\\nHELD BY THE ABUSER"' in picture
