@@ -12,7 +12,9 @@ from hygiene.accounts.inventory import load_inventory
 from hygiene.emailplan.address import check_address, fold
 from hygiene.emailplan.compartments import load_compartments
 from hygiene.emailplan.known import known_from_facts, known_from_inventory
-from hygiene.emailplan.plan import Phase, build_plan, mask, parse_assignments
+from hygiene.emailplan.plan import build_plan, parse_assignments
+from hygiene.emailplan.routes import mask
+from hygiene.emailplan.steps import Phase
 from hygiene.errors import InputError
 from hygiene.facts.load import load_facts
 from hygiene.findings import Severity, Topic

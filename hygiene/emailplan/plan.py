@@ -1,40 +1,23 @@
-"""Build the email plan: accounts placed in compartments, advice per address, and the order
-of the move.
+"""Build the email plan: accounts placed in compartments, advice per address, findings,
+and the order of the move (``steps``).
 
-The move is ordered so that nobody is locked out: every new address exists first, then
-each account gets its new address and recovery (added and tested before anything is
-taken away), and only then are the old recovery routes removed. Recovery that crosses
-compartments, or runs through an address, number or device that someone else controls,
-becomes a finding. Contacts are shown masked ("the number ending 123"): the plan may be
-printed or taken home.
+Recovery that crosses compartments, or runs through an address, number or device that
+someone else controls, becomes a finding with topic ``compartments``. A proposed address
+is described by what it reveals, never shown: the plan may be printed or taken home.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 
 from hygiene.accounts.inventory import Account, Inventory
-from hygiene.accounts.phones import contact_key, is_email, normalise_phone
 from hygiene.emailplan.address import AddressCheck
 from hygiene.emailplan.compartments import Compartment, Compartments
+from hygiene.emailplan.routes import Lookup, mask, routes
+from hygiene.emailplan.steps import Step, migration_steps
 from hygiene.errors import InputError, Problem
 from hygiene.findings import Finding, Severity, Topic, in_plan_order
-
-SAFER_DEVICE = "Make these changes from a safer device: one the abuser has never held."
-NOTICE = (
-    "Many services send a notice to the old address when you change it; if the abuser can "
-    "read that address, they may see it."
-)
-
-
-class Phase(StrEnum):
-    PREPARE = "prepare"
-    CREATE = "create"
-    MOVE = "move"
-    REMOVE = "remove"
-    AFTER = "after"
 
 
 @dataclass(frozen=True)
@@ -42,15 +25,6 @@ class Placed:
     account: Account
     compartment: str
     suggested: bool  # the compartment is the one suggested for the account's category
-
-
-@dataclass(frozen=True)
-class Step:
-    phase: Phase
-    text: str
-    compartment: str | None = None
-    account: str | None = None
-    safety: str | None = None
 
 
 @dataclass(frozen=True)
@@ -131,31 +105,6 @@ def parse_assignments(
     return chosen
 
 
-def mask(value: str) -> str:
-    """A contact as the plan shows it: enough to recognise, not enough to read out."""
-    if is_email(value):
-        local, _, domain = value.strip().lower().rpartition("@")
-        return f"{local[:1]}•••@{domain}"
-    phone = normalise_phone(value)
-    if phone is not None:
-        return f"the number ending {phone[-3:]}"
-    return value.strip()
-
-
-@dataclass(frozen=True)
-class _Route:
-    kind: str  # what the route is, in words: "recovery email", "sign-in codes"
-    verb: str  # "is" or "go to", so sentences read naturally
-    value: str
-
-
-def _routes(account: Account) -> list[_Route]:
-    routes = [_Route("recovery email", "is", e) for e in account.recovery_emails]
-    routes += [_Route("recovery phone", "is", p) for p in account.recovery_phones]
-    routes += [_Route("sign-in codes", "go to", f.target) for f in account.two_factor if f.target]
-    return routes
-
-
 def build_plan(
     inventory: Inventory,
     catalogue: Compartments,
@@ -168,7 +117,7 @@ def build_plan(
     proposals = proposals or {}
     default = suggested(inventory, catalogue)
     placed = [Placed(a, chosen[a.id], chosen[a.id] == default[a.id]) for a in inventory.accounts]
-    lookup = _Lookup(inventory)
+    lookup = Lookup(inventory)
     parts = []
     findings: list[Finding] = []
     for compartment in catalogue.compartment:
@@ -187,7 +136,11 @@ def build_plan(
     return EmailPlan(
         compartments=tuple(parts),
         shared_advice=catalogue.address_advice,
-        steps=tuple(_steps(parts, lookup)),
+        steps=tuple(
+            migration_steps(
+                [(part.compartment, [p.account for p in part.accounts]) for part in parts], lookup
+            )
+        ),
         findings=tuple(in_plan_order(findings)),
     )
 
@@ -239,11 +192,11 @@ def _needs_address(compartment: Compartment, mine: tuple[Placed, ...]) -> Findin
 
 
 def _route_findings(
-    item: Placed, lookup: _Lookup, catalogue: Compartments, chosen: Mapping[str, str]
+    item: Placed, lookup: Lookup, catalogue: Compartments, chosen: Mapping[str, str]
 ) -> list[Finding]:
     account = item.account
     findings = []
-    for route in _routes(account):
+    for route in routes(account):
         owner = lookup.owner(route.value)
         shown = mask(route.value)
         if owner is not None and owner.id != account.id and chosen[owner.id] != item.compartment:
@@ -294,144 +247,4 @@ def _compartment(catalogue: Compartments, compartment_id: str) -> Compartment:
     return found
 
 
-class _Lookup:
-    """The inventory's logins and contacts by their compared form, looked up in one step."""
-
-    def __init__(self, inventory: Inventory) -> None:
-        # Only a mailbox owns its address (and a phone line its number): a social account
-        # that signs in with an address is not that address.
-        self.owners = inventory.owners()
-        self.controllers = {contact.key: contact.controlled_by for contact in inventory.contacts}
-
-    def owner(self, value: str) -> Account | None:
-        """The account whose login ``value`` is: that address *is* the account."""
-        return self.owners.get(contact_key(value))
-
-    def controller(self, value: str) -> str:
-        """Who controls a contact, as the inventory says; an account's own login is the
-        person's; anything else is unknown."""
-        key = contact_key(value)
-        if key in self.controllers:
-            return self.controllers[key]
-        return "self" if key in self.owners else "unknown"
-
-
 _controlled = {"abuser": "controlled by the abuser", "shared": "shared with someone else"}
-
-
-def _steps(parts: list[CompartmentPlan], lookup: _Lookup) -> list[Step]:
-    steps = [
-        Step(
-            Phase.PREPARE,
-            "Before you change anything, keep evidence: screenshots or photos of messages, "
-            "alerts and account settings, ideally taken with another device.",
-        ),
-        Step(
-            Phase.PREPARE,
-            SAFER_DEVICE + " A friend's phone or a library computer will do.",
-        ),
-        Step(
-            Phase.PREPARE,
-            "Plan the timing with your support worker: the abuser may notice when an address "
-            "changes or goes quiet.",
-        ),
-    ]
-    for part in parts:
-        name = part.compartment.name.lower()
-        steps.append(
-            Step(
-                Phase.CREATE,
-                f"Create your new address for {name} ({part.compartment.purpose}). Check it "
-                "first with hygiene email-plan check-address; give it its own passphrase, "
-                "two-step verification on a device only you hold, and recovery to a number "
-                "only you control. Then sign out and back in once, to be sure it works.",
-                compartment=part.compartment.id,
-                safety=SAFER_DEVICE,
-            )
-        )
-    for part in parts:
-        for placed in part.accounts:
-            steps += _move(placed.account, part.compartment, lookup)
-    for part in parts:
-        for placed in part.accounts:
-            old = _old_routes(placed.account, lookup)
-            if placed.account.category == "email" or not old:
-                continue
-            steps.append(
-                Step(
-                    Phase.REMOVE,
-                    f"{placed.account.label}: only now, with the new address working, remove "
-                    f"the old addresses and numbers from it: {', '.join(old)}.",
-                    compartment=part.compartment.id,
-                    account=placed.account.id,
-                    safety="Removing an address or number someone else controls can tell them "
-                    "you have moved. Keep a screenshot of the old settings first.",
-                )
-            )
-    steps += [
-        Step(
-            Phase.AFTER,
-            "Keep your old addresses running; do not delete them. They hold evidence, and an "
-            "address that suddenly goes quiet can alert the abuser. Check them now and then "
-            "from a safer device, and do not forward them to your new addresses.",
-        ),
-        Step(Phase.AFTER, "Give each new address only to the people and services it is for."),
-    ]
-    return steps
-
-
-def _old_routes(account: Account, lookup: _Lookup) -> list[str]:
-    """What to take off an account once it works with its new address: every old address
-    (the new one replaces them), and every number or device the person does not hold alone."""
-    old = [account.login] if account.login and is_email(account.login) else []
-    for route in _routes(account):
-        if is_email(route.value) or lookup.controller(route.value) != "self":
-            old.append(route.value)
-    return list(dict.fromkeys(mask(value) for value in old))
-
-
-def _move(account: Account, compartment: Compartment, lookup: _Lookup) -> list[Step]:
-    name = compartment.name.lower()
-
-    def step(text: str, safety: str | None = None) -> Step:
-        return Step(Phase.MOVE, text, compartment.id, account.id, safety)
-
-    if account.category == "email":
-        return [
-            step(
-                f"{account.label} is one of your old addresses. Tell the people who use it "
-                f"about your new address for {name}, one at a time, and keep this one running.",
-                safety="If the abuser can read this mailbox, they may see who you tell; tell "
-                "people in person or by phone where you can.",
-            )
-        ]
-    steps = [
-        step(
-            f"{account.label}: add your new address for {name} and confirm it from the new "
-            "mailbox, then make it the address you sign in with (or the contact address, if "
-            "you sign in with something else).",
-            safety=NOTICE,
-        ),
-        step(
-            f"{account.label}: set the recovery email to your new address for {name}, and the "
-            "recovery phone to a number only you control.",
-        ),
-    ]
-    own_factor = any(
-        f.kind == "key" or (f.kind == "app" and lookup.controller(f.target or "") == "self")
-        for f in account.two_factor
-    )
-    if not own_factor:
-        steps.append(
-            step(
-                f"{account.label}: turn on two-step verification with an app or a security "
-                "key on a device only you hold."
-            )
-        )
-    steps.append(
-        step(
-            f"{account.label}: sign out, then sign back in with the new address, to be sure "
-            "it works before anything old is removed."
-        )
-    )
-    return steps

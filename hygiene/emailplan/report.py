@@ -6,7 +6,8 @@ shows a proposed address or a passphrase: the plan may be printed or taken home.
 
 from __future__ import annotations
 
-from hygiene.emailplan.plan import EmailPlan, Phase
+from hygiene.emailplan.plan import EmailPlan
+from hygiene.emailplan.steps import Phase
 from hygiene.findings import Finding
 
 INTRO = (

@@ -83,7 +83,7 @@ def parse_date(text: str) -> tuple[int | None, int | None, int] | None:
     ``03/1985`` or a bare year ``1985``; None when it is no real date."""
     text = text.strip()
     parts = re.split(r"[-/. ]", text)
-    if not all(p.isdigit() for p in parts):
+    if not all(p.isascii() and p.isdigit() for p in parts):
         return None
     numbers = [int(p) for p in parts]
     day: int | None

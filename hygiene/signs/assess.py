@@ -92,7 +92,7 @@ def parse_answers(text: str, catalogue: SignsCatalogue) -> dict[str, Answer]:
         item = raw.strip().lower()
         if item in NONE_WORDS:
             continue
-        if item.isdigit() and 1 <= int(item) <= len(ids):
+        if item.isascii() and item.isdigit() and 1 <= int(item) <= len(ids):
             chosen.add(ids[int(item) - 1])
         elif item in ids:
             chosen.add(item)
