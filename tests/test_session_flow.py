@@ -202,3 +202,12 @@ def test_the_worker_can_list_kept_sessions(home: Path, cli: Any) -> None:
         "Alex: carries on at the warning signs",
         "Sam: carries on at what they know",
     ]
+
+
+def test_the_command_refuses_bad_input_before_any_question(home: Path, cli: Any) -> None:
+    unknown = cli("session", "--resume", "Nobody", "--offline")
+    assert unknown.exit_code == 2
+    assert "Nothing is saved under 'Nobody'" in unknown.stderr
+    region = cli("session", "--region", "atlantis", "--offline")
+    assert region.exit_code == 2
+    assert "no region 'atlantis'" in region.stderr

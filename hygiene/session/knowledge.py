@@ -61,5 +61,7 @@ def facts(meeting: Meeting) -> None:
         if not value:
             continue
         label = ask.ask("What is it? For example: daughter, pet, first school (optional)")
-        fact = KeptFact(kind=kind, value=value[:200], label=label.strip()[:100])  # type: ignore[arg-type]
+        fact = KeptFact.model_validate(
+            {"kind": kind, "value": value[:200], "label": label.strip()[:100]}
+        )
         meeting.update(facts=(*meeting.document.facts, fact))
