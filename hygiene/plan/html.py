@@ -22,6 +22,7 @@ body { font-family: Georgia, 'Times New Roman', serif; color: #000; background: 
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 h2 { font-size: 1.25em; border-bottom: 2px solid #000; padding-bottom: 0.15em; margin-top: 1.6em; }
 .emergency { border: 3px solid #000; padding: 0.6em 1em; }
+.emergency h2 { margin-top: 0.3em; }
 .emergency .number { font-size: 1.3em; font-weight: bold; }
 ol.actions { padding-left: 0; list-style: none; counter-reset: action; }
 ol.actions > li { border: 1px solid #000; padding: 0.5em 0.8em; margin: 0.6em 0;
