@@ -95,3 +95,21 @@ def test_forget_with_a_passphrase_reads_it_hidden(
     assert result.exit_code == 0
     assert "  - the saved session 'Kit'" in result.stdout
     assert "correct horse" not in result.stdout + result.stderr
+
+
+def test_doctor_says_which_keyring_keeps_the_keys(
+    cli: Callable[..., Result], memory_keyring: MemoryKeyring
+) -> None:
+    lines = cli("doctor", "--offline").stdout.splitlines()
+    section = lines[lines.index("Keyring for kept sessions") + 1 :]
+    assert section[0] == "  vault_support.MemoryKeyring: in use: keeps keys safely"
+    assert any(line.startswith("  passphrase (scrypt): usable:") for line in section)
+    from keyring.backends import null
+
+    keyring.set_keyring(null.Keyring())
+    lines = cli("doctor", "--offline").stdout.splitlines()
+    section = lines[lines.index("Keyring for kept sessions") + 1 :]
+    assert section[0] == (
+        "  null.Keyring: not usable: cannot keep keys safely: "
+        "the keyring is switched off (the 'null' keyring is set)"
+    )

@@ -20,6 +20,7 @@ import secrets
 from pathlib import Path
 from typing import Any, Protocol
 
+from hygiene.availability import Availability
 from hygiene.secret import Secret
 from hygiene.vault.errors import KeyringUnusable, VaultCorrupt, VaultError
 
@@ -222,3 +223,35 @@ def load_salt(path: Path) -> bytes | None:
 
 def new_salt() -> bytes:
     return secrets.token_bytes(SALT_BYTES)
+
+
+def _name(backend: Any) -> str:
+    return f"{type(backend).__module__}.{type(backend).__name__}".removeprefix("keyring.backends.")
+
+
+def keyring_options() -> list[Availability]:
+    """Every keyring backend this computer offers, the one in use, and why others are refused."""
+    import keyring
+    from keyring.backend import get_all_keyring
+    from keyring.backends.chainer import ChainerBackend
+
+    active = keyring.get_keyring()
+    others = [
+        b
+        for b in get_all_keyring()
+        if type(b) is not type(active) and not isinstance(b, ChainerBackend)
+    ]
+    options = []
+    for backend in [active, *others]:
+        reason = _refusal(backend)
+        detail = f"cannot keep keys safely: {reason}" if reason else "keeps keys safely"
+        chosen = backend is active and reason is None
+        options.append(Availability(_name(backend), reason is None, detail, chosen=chosen))
+    options.append(
+        Availability(
+            "passphrase (scrypt)",
+            True,
+            "used only when chosen (--passphrase); nothing is stored but a salt",
+        )
+    )
+    return options
