@@ -6,7 +6,7 @@ import contextlib
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -71,12 +71,14 @@ def test_a_secret_object_is_refused_not_unwrapped() -> None:
         )
 
 
+@settings(deadline=None)  # a loaded CI machine is slow, not wrong
 @given(st.binary(max_size=200))
 def test_any_bytes_read_as_a_vault_are_an_error_never_a_crash(blob: bytes) -> None:
     with contextlib.suppress(VaultError):
         unseal(blob, b"k" * 32, "id", "Sam")
 
 
+@settings(deadline=None)
 @given(st.binary(max_size=300), st.integers(min_value=0, max_value=400))
 def test_any_one_changed_byte_is_caught(plaintext: bytes, where: int) -> None:
     sealed = bytearray(seal(plaintext, b"k" * 32, "id", 1))
