@@ -26,6 +26,8 @@ def passwords(meeting: Meeting) -> None:
         "Now passwords, one at a time. Each is hidden as you type, checked here, and never "
         "kept or shown."
     )
+    if meeting.breach is not None:
+        ask.say(f"Each is also looked up in known data breaches: {meeting.breach.describe()}.")
     facts = meeting.facts()
     seen: list[tuple[str, Secret]] = []
     findings: list[Finding] = []
