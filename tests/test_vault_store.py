@@ -352,3 +352,13 @@ def test_a_folder_that_cannot_be_written_is_a_plain_error(tmp_path: Path) -> Non
 
     with pytest.raises(VaultError, match="could not be saved"):
         write_atomic(tmp_path / "missing" / "plan.html", b"x")
+
+
+def test_a_keyring_failing_its_own_way_is_said_plainly(tmp_path: Path) -> None:
+    class Broken(MemoryKeyring):
+        def get_password(self, service: str, username: str) -> str | None:
+            raise RuntimeError("org.freedesktop.DBus.Error.NoReply")
+
+    with pytest.raises(KeyringUnusable, match="could not be used") as caught:
+        Vault(KeyringKeys(Broken(), "hygiene"), tmp_path).load("Sam")
+    assert "DBus" not in str(caught.value)

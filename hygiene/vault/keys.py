@@ -42,7 +42,7 @@ SALT_BYTES = 16
 HOW_TO_FIX = (
     "To keep a session, unlock or set up this computer's keyring (GNOME Keyring or KWallet "
     "on Linux, Keychain on a Mac, Credential Manager on Windows), or choose a passphrase "
-    "instead (--passphrase). Nothing was saved."
+    "instead (--passphrase). Anything saved before is unchanged."
 )
 
 
@@ -110,13 +110,12 @@ class KeyringKeys:
             )
 
     def _get(self, entry: str) -> bytes | None:
-        from keyring.errors import KeyringError
 
         if entry in self._cache:
             return self._cache[entry]
         try:
             stored = self._backend.get_password(self._service, entry)
-        except (KeyringError, OSError) as exc:
+        except Exception as exc:  # every backend fails its own way; all mean no key now
             raise _wrap(exc) from None
         if stored is None:
             return None
@@ -130,20 +129,19 @@ class KeyringKeys:
         return key
 
     def _get_or_create(self, entry: str, create: bool) -> bytes | None:
-        from keyring.errors import KeyringError
 
         key = self._get(entry)
         if key is None and create:
             key = secrets.token_bytes(KEY_BYTES)
             try:
                 self._backend.set_password(self._service, entry, base64.b64encode(key).decode())
-            except (KeyringError, OSError) as exc:
+            except Exception as exc:  # every backend fails its own way; all mean no key now
                 raise _wrap(exc) from None
             self._cache[entry] = key
         return key
 
     def _delete(self, entry: str) -> bool:
-        from keyring.errors import KeyringError, PasswordDeleteError
+        from keyring.errors import PasswordDeleteError
 
         self._cache.pop(entry, None)
         try:
@@ -152,7 +150,7 @@ class KeyringKeys:
             self._backend.delete_password(self._service, entry)
         except PasswordDeleteError:
             return False
-        except (KeyringError, OSError) as exc:
+        except Exception as exc:  # every backend fails its own way; all mean no key now
             raise _wrap(exc) from None
         return True
 
