@@ -362,3 +362,10 @@ def test_a_keyring_failing_its_own_way_is_said_plainly(tmp_path: Path) -> None:
     with pytest.raises(KeyringUnusable, match="could not be used") as caught:
         Vault(KeyringKeys(Broken(), "hygiene"), tmp_path).load("Sam")
     assert "DBus" not in str(caught.value)
+
+
+def test_a_folder_left_open_to_others_is_closed_on_save(vault: Vault) -> None:
+    vault.root.mkdir(mode=0o755, parents=True)
+    vault.root.chmod(0o755)
+    vault.save(sample())
+    assert stat.S_IMODE(vault.root.stat().st_mode) == 0o700

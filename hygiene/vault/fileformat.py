@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import struct
 import tempfile
 from contextlib import suppress
@@ -82,7 +83,10 @@ def unseal(blob: bytes, key: bytes, file_id: str, label: str) -> bytes:
 
 
 def ensure_dir(path: Path) -> None:
+    """The folder of saved sessions, readable by its owner alone even if it was made looser."""
     path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    if stat.S_IMODE(path.stat().st_mode) != DIR_MODE:
+        path.chmod(DIR_MODE)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
