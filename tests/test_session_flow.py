@@ -211,3 +211,29 @@ def test_the_command_refuses_bad_input_before_any_question(home: Path, cli: Any)
     region = cli("session", "--region", "atlantis", "--offline")
     assert region.exit_code == 2
     assert "no region 'atlantis'" in region.stderr
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "session"
+
+
+def test_files_the_worker_brings_start_the_meeting_and_old_passwords_stay_unkept(
+    home: Path,
+) -> None:
+    from hygiene.accounts.inventory import load_inventory
+    from hygiene.facts import load_facts
+
+    facts = load_facts(FIXTURES / "facts.toml")
+    inventory = load_inventory(FIXTURES / "accounts.toml")
+    answers = [*SAFE, *KEEP, *SIGNS, "", "Bank", BANK_PASSWORD, "", "<quit>"]
+    prompter = ScriptedPrompter(answers)
+    with pytest.raises(Interrupted):
+        run_session(prompter, breach=BuiltinSource(), facts=facts, inventory=inventory)
+    assert "3 facts are here already; you can add more." in " ".join(prompter.transcript)
+    # The Bank password is a small change of the old password from the file.
+    assert any("small change to old password 1" in line for line in prompter.transcript)
+    saved = Vault.with_keyring().load("Sam")
+    assert [(f.kind, f.value, f.label) for f in saved.facts] == [
+        ("name", "Poppy", "daughter"), ("name", "Rex", ""), ("date", "12/04/1990", "birthday"),
+    ]
+    assert [a.label for a in saved.inventory.accounts] == ["Gmail"]
+    assert_no_leak("Fluffy2019!", saved.model_dump_json(), files_under=home)

@@ -181,6 +181,6 @@ def test_ctrl_c_leaves_at_once_and_resume_carries_on(terminal: Terminal) -> None
     terminal.answer("First: are you safe right now?", "1")
     terminal.answer("never held, used or set up?", "1")
     terminal.answer("anything you want to keep as evidence", "n")
-    terminal.expect("1 facts are here from last time.")
+    terminal.expect("1 facts are here already")
     terminal.answer("What would you like to add?", "q")
     terminal.expect("EXIT=130")

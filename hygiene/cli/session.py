@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -26,6 +27,14 @@ def register(app: typer.Typer) -> None:
         region: Annotated[
             str, typer.Option("--region", help="Whose helplines to give (default: uk).")
         ] = "uk",
+        facts_file: Annotated[
+            Path | None,
+            typer.Option("--facts", help="A facts file to start from (what they know)."),
+        ] = None,
+        accounts_file: Annotated[
+            Path | None,
+            typer.Option("--accounts", help="An accounts inventory file to start from."),
+        ] = None,
         offline: Offline = False,
         corpus: Corpus = None,
         api_url: ApiUrl = None,
@@ -41,7 +50,13 @@ def register(app: typer.Typer) -> None:
         if list_kept:
             _list(passphrase)
             return
-        load_region(region)  # an unknown region is bad input before any question
+        from hygiene.accounts.inventory import load_inventory
+        from hygiene.facts import load_facts
+
+        # Bad input is refused before the first question.
+        load_region(region)
+        facts = load_facts(facts_file) if facts_file else None
+        inventory = load_inventory(accounts_file) if accounts_file else None
         with open_breach_source(offline, corpus, api_url) as source:
             meeting = run_session(
                 TerminalPrompter(),
@@ -49,6 +64,8 @@ def register(app: typer.Typer) -> None:
                 passphrase=passphrase,
                 breach=source,
                 region=region,
+                facts=facts,
+                inventory=inventory,
             )
         if meeting.document.found():
             raise typer.Exit(exitcodes.ATTENTION)

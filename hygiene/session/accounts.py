@@ -41,7 +41,7 @@ def accounts(meeting: Meeting) -> None:
     inventory = meeting.document.inventory.model_copy(deep=True)
     ask.say(INTRO)
     if inventory.accounts:
-        ask.say(f"{len(inventory.accounts)} accounts are here from last time; new ones are added.")
+        ask.say(f"{len(inventory.accounts)} accounts are listed already; new ones are added.")
     while (chosen := _next(ask, catalogue)) is not None:
         checklist, name, category = chosen
         ask.say(f"\n{name}: answer what you know, and leave empty what you do not.")

@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 
+from hygiene.accounts.inventory import Inventory
 from hygiene.breach.interface import BreachSource
 from hygiene.errors import Interrupted
+from hygiene.facts.model import Facts
 from hygiene.prompts import Prompter
 from hygiene.session.accounts import accounts
 from hygiene.session.finish import email_plan, summary
@@ -48,6 +50,8 @@ def run_session(
     passphrase: bool = False,
     breach: BreachSource | None = None,
     region: str = "uk",
+    facts: Facts | None = None,
+    inventory: Inventory | None = None,
 ) -> Meeting:
     """Run the meeting; returns it when finished or stopped, raises ``Interrupted`` on q/Ctrl-C."""
     meeting = Meeting(prompter, VaultDocument(label=UNSAVED_LABEL), breach, region=region)
@@ -58,6 +62,7 @@ def run_session(
             meeting.document = vault.load(resume)
             meeting.vault = vault
             prompter.say(f"Welcome back. Carrying on with '{meeting.document.label}'.")
+        meeting.take_in(facts, inventory)
         safety_first(meeting)
         if meeting.stopped:
             return meeting

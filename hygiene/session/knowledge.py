@@ -43,7 +43,7 @@ def facts(meeting: Meeting) -> None:
     ask.say(
         "Now what the other person knows about you: names, dates, places, numbers, words. "
         "Passwords are often built from these, so each password will be checked against them."
-        + (f" {kept} facts are here from last time." if kept else "")
+        + (f" {kept} facts are here already; you can add more." if kept else "")
     )
     options = [label for _, label, _ in FACT_KINDS] + [OLD_PASSWORD, DONE]
     while True:
