@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import contextlib
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
+from vault_support import MemoryKeyring
 
 from hygiene.secret import Secret
-from hygiene.vault import KeptFact, VaultCorrupt, VaultDocument, VaultError
+from hygiene.vault import KeptFact, Vault, VaultCorrupt, VaultDocument, VaultError
 from hygiene.vault.document import KEPT_KINDS
 from hygiene.vault.fileformat import read_header, seal, unseal
+from hygiene.vault.keys import KeyringKeys
+from hygiene.vault.store import clean_label
 
 PASSWORD_WORDS = ("password", "passwd", "passphrase", "secret", "pin", "credential")
 
@@ -95,3 +100,18 @@ def test_the_header_is_read_back_as_written() -> None:
     assert start == 4 + 3 + 16 + 12
     with pytest.raises(VaultCorrupt):
         read_header(sealed[:start], "Sam")
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.text(min_size=1, max_size=120))
+def test_any_label_is_kept_under_an_opaque_name_or_refused_plainly(label: str) -> None:
+    try:
+        shown = clean_label(label)
+    except VaultError:
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        vault = Vault(KeyringKeys(MemoryKeyring(), "hygiene"), Path(folder))
+        vault.save(VaultDocument(label=shown))
+        (path,) = Path(folder).glob("*.vault")
+        assert len(path.stem) == 32 and all(c in "0123456789abcdef" for c in path.stem)
+        assert vault.load(label).label == shown
