@@ -9,6 +9,7 @@ Uses the ``hygiene`` script installed beside this Python.
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
@@ -31,13 +32,19 @@ answers = ["Smith", "St Mary's"]
 
 def median_ms(
     command: list[str], runs: int, stdin: bytes | None = None
-) -> tuple[float, float, float]:
-    samples = []
+) -> tuple[float, float, float, float]:
+    """Wall time median, min, max, and the median CPU time (user + system) of the child,
+    which a busy machine disturbs less than wall time."""
+    samples, cpu = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(command, input=stdin, capture_output=True, check=False)
         samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples), min(samples), max(samples)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        cpu.append(used * 1000)
+    return statistics.median(samples), min(samples), max(samples), statistics.median(cpu)
 
 
 def main() -> None:
@@ -68,8 +75,8 @@ def main() -> None:
             ("python -c pass (interpreter only)", [sys.executable, "-c", "pass"], None),
         ]
         for name, command, stdin in cases:
-            median, low, high = median_ms(command, args.runs, stdin)
-            spread = f"(min {low:.0f}, max {high:.0f}, {args.runs} runs)"
+            median, low, high, cpu = median_ms(command, args.runs, stdin)
+            spread = f"(min {low:.0f}, max {high:.0f}, {args.runs} runs; cpu median {cpu:.0f} ms)"
             print(f"{name:36} median {median:6.0f} ms  {spread}")
 
 

@@ -25,6 +25,8 @@ MIN_WORDS, MAX_WORDS = 3, 12
 MAX_COUNT = 20
 # Shorter tokens (initials, a house number) would knock out words for no reason.
 MIN_TOKEN_TO_AVOID = 3
+# Below the size of EFF's short list (6^4 words), each word adds too little.
+MIN_POOL = 1296
 
 
 @dataclass(frozen=True)
@@ -47,12 +49,32 @@ class Suggestion:
 
 
 def allowed_words(facts: Facts | None) -> tuple[str, ...]:
-    """The list without words that contain, or are contained in, a personal token."""
-    words = eff_words()
+    """The list without words that contain, or are contained in, a personal token.
+
+    The four hyphenated words (``t-shirt``) are left out too: joined by the separator they
+    would make a passphrase read as more words than it has.
+    """
+    words = tuple(w for w in eff_words() if SEPARATOR not in w)
     if facts is None or facts.is_empty:
         return words
     tokens = {t.text for t in facts.tokens() if len(t.text) >= MIN_TOKEN_TO_AVOID}
-    return tuple(w for w in words if not any(t in w or w in t for t in tokens))
+    longest = max(map(len, words))
+    # Every piece of every token a word could be (sets, so thousands of facts stay fast).
+    pieces = {
+        t[i:j]
+        for t in tokens
+        for i in range(len(t))
+        for j in range(i + MIN_TOKEN_TO_AVOID, min(len(t), i + longest) + 1)
+    }
+    return tuple(w for w in words if w not in pieces and not _contains_any(w, tokens))
+
+
+def _contains_any(word: str, tokens: set[str]) -> bool:
+    return any(
+        word[i:j] in tokens
+        for i in range(len(word))
+        for j in range(i + MIN_TOKEN_TO_AVOID, len(word) + 1)
+    )
 
 
 def suggest(facts: Facts | None = None, count: int = 5, words: int = 5) -> tuple[Suggestion, ...]:
@@ -62,6 +84,11 @@ def suggest(facts: Facts | None = None, count: int = 5, words: int = 5) -> tuple
     if not 1 <= count <= MAX_COUNT:
         raise InputError(f"the number of suggestions must be between 1 and {MAX_COUNT}")
     pool = allowed_words(facts)
+    if len(pool) < MIN_POOL:
+        raise InputError(
+            f"only {len(pool):,} of the {len(eff_words()):,} words avoid your facts, too few for "
+            "a strong passphrase; check the facts file for very short or unusual entries"
+        )
     bits = words * math.log2(len(pool))
     found = []
     for _ in range(count):

@@ -189,3 +189,13 @@ def test_guesses_are_said_in_plain_numbers(log10, words):
     from hygiene.cli.password import plain_count
 
     assert plain_count(log10) == words
+
+
+def test_a_password_longer_than_zxcvbn_takes_is_rated_and_says_how(cli):
+    long = "plank-ivory-swoop-gravel-tundra-" * 3  # 96 characters
+    result = cli("password", input=long + "\n")
+    assert result.exit_code in (0, 1)
+    assert "Only the first 72 characters were rated" in result.stdout
+    data = json.loads(cli("password", "--json", input=long + "\n").stdout)
+    assert data["generic"]["truncated"] is True
+    assert data["targeted"]["truncated"] is False

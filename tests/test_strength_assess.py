@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hygiene.facts import load_facts
+from hygiene.facts import Facts, load_facts
 from hygiene.secret import Secret
 from hygiene.strength import Level, assess, targeted
 
@@ -114,10 +114,6 @@ def test_the_json_shape_is_stable(facts):
 
 
 def test_targeted_alone_without_facts_still_sees_common_patterns():
-    assert targeted(Secret("password1"), load_facts_empty()).guessable
-
-
-def load_facts_empty():
-    from hygiene.facts import Facts
-
-    return Facts()
+    result = targeted(Secret("P@ssw0rd1"), Facts())
+    assert result.guessable
+    assert result.reading == "a common password, a common ending"

@@ -60,6 +60,20 @@ def test_cli_json_and_text(cli):
     assert text.stdout.count("bits of randomness") == 2
 
 
+def test_facts_that_rule_out_nearly_every_word_are_refused():
+    import itertools
+
+    import pytest
+
+    from hygiene.errors import InputError
+    from hygiene.facts import Fact, FactKind, Facts
+
+    trigrams = ("".join(t) for t in itertools.product("aeioustlnrcdmph", repeat=3))
+    facts = Facts(tuple(Fact(FactKind.word, t, index=i) for i, t in enumerate(trigrams)))
+    with pytest.raises(InputError, match="too few for a strong passphrase"):
+        suggest(facts)
+
+
 def test_bad_counts_are_refused(cli):
     assert cli("suggest", "--words", "2").exit_code == 2
     assert cli("suggest", "--count", "0").exit_code == 2
@@ -70,3 +84,9 @@ def test_no_fact_or_old_password_is_printed(cli, all_logs):
         result = cli(*args)
         for secret in ("Fluffy2019!", "Tr0ub4dor&3", "fluffy", "oliver", "07700", "jennifer"):
             assert_no_leak(secret, result.stdout.lower(), result.stderr, all_logs.text.lower())
+
+
+def test_no_word_in_the_draw_holds_the_separator():
+    # "t-shirt" joined with "-" would read as two words and hide how many were drawn.
+    assert not [w for w in allowed_words(None) if "-" in w]
+    assert len(allowed_words(None)) == 7772

@@ -53,7 +53,7 @@ def load_facts(path: Path | str) -> Facts:
         problems.append(Problem(f"has more than {MAX_FACTS:,} facts", source=doc.name))
     if problems:
         raise InputError(problems)
-    return Facts(facts=tuple(facts), source=doc.name)
+    return Facts(facts=tuple(facts))
 
 
 def element_lines(text: str, key: str) -> list[int]:

@@ -107,7 +107,6 @@ class Facts:
     """Every fact of one file (or none), expanded on first use into attacker tokens."""
 
     facts: tuple[Fact, ...] = ()
-    source: str | None = None
 
     def __repr__(self) -> str:
         return f"Facts({len(self.facts)} facts)"
