@@ -237,3 +237,28 @@ def test_files_the_worker_brings_start_the_meeting_and_old_passwords_stay_unkept
     ]
     assert [a.label for a in saved.inventory.accounts] == ["Gmail"]
     assert_no_leak("Fluffy2019!", saved.model_dump_json(), files_under=home)
+
+
+def test_a_full_disk_mid_meeting_is_said_and_the_meeting_goes_on(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from hygiene.vault import fileformat
+
+    with pytest.raises(Interrupted):
+        run([*SAFE, *KEEP, *SIGNS, "<quit>"])
+    before = Vault.with_keyring().load("Sam")
+
+    def full(fd: int, data: Any) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    prompter = ScriptedPrompter([*SAFE, *FACTS, "<quit>"])
+    with monkeypatch.context() as patch, pytest.raises(Interrupted):
+        patch.setattr(fileformat.os, "write", full)
+        run_session(prompter, resume="Sam", breach=BuiltinSource())
+    said = "\n".join(prompter.transcript)
+    assert "The disk is full" in said
+    assert "We can go on" in said
+    assert any(line.startswith("Now passwords") for line in prompter.transcript)
+    assert Vault.with_keyring().load("Sam") == before, "the last saved copy is intact"
