@@ -51,7 +51,7 @@ def accounts(meeting: Meeting) -> None:
         inventory.accounts.append(account)
         _ask_contacts(ask, inventory, account)
         meeting.update(inventory=inventory.model_copy(deep=True))
-        meeting.save()  # each account is kept as soon as it is done, when the session is kept
+        meeting.save_and_go_on()  # each account is kept as soon as it is done
     _report(meeting, inventory)
 
 

@@ -71,7 +71,7 @@ def run_session(
         for step in STEPS[_start(meeting):]:
             RUN[step](meeting)
             _advance(meeting, step)
-            _save_after_step(meeting)
+            meeting.save_and_go_on()
     except (Interrupted, KeyboardInterrupt):
         _quick_save(meeting)
         raise Interrupted() from None
@@ -90,14 +90,6 @@ def _advance(meeting: Meeting, step: str) -> None:
     following = STEPS[index + 1] if index + 1 < len(STEPS) else DONE
     done = tuple(dict.fromkeys((*meeting.document.progress.done, step)))
     meeting.update(progress=Progress(next_step=following, done=done))
-
-
-def _save_after_step(meeting: Meeting) -> None:
-    """Save; if that fails (a full disk, a locked keyring), say so and go on with the meeting."""
-    try:
-        meeting.save()
-    except VaultError as exc:
-        meeting.prompter.say(f"{exc} We can go on; saving is tried again after the next step.")
 
 
 def _quick_save(meeting: Meeting) -> None:

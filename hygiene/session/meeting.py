@@ -15,7 +15,7 @@ from hygiene.breach.interface import BreachSource
 from hygiene.facts.model import Fact, FactKind, Facts
 from hygiene.findings import Finding
 from hygiene.prompts import Prompter
-from hygiene.vault import KeptFact, Vault, VaultDocument
+from hygiene.vault import KeptFact, Vault, VaultDocument, VaultError
 
 STEPS: tuple[str, ...] = ("signs", "facts", "passwords", "accounts", "email_plan", "summary")
 DONE = "done"
@@ -88,3 +88,10 @@ class Meeting:
     def save(self) -> None:
         if self.vault is not None:
             self.vault.save(self.document)
+
+    def save_and_go_on(self) -> None:
+        """Save; if that fails (a full disk, a locked keyring), say so and go on meeting."""
+        try:
+            self.save()
+        except VaultError as exc:
+            self.prompter.say(f"{exc} We can go on; saving is tried again after the next step.")
