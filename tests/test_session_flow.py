@@ -262,3 +262,13 @@ def test_a_full_disk_mid_meeting_is_said_and_the_meeting_goes_on(
     assert "We can go on" in said
     assert any(line.startswith("Now passwords") for line in prompter.transcript)
     assert Vault.with_keyring().load("Sam") == before, "the last saved copy is intact"
+
+
+def test_a_new_passphrase_is_typed_twice(home: Path) -> None:
+    from hygiene.secret import Secret
+
+    phrase = "correct horse battery"
+    answers = [*SAFE, "y", phrase, "correct hose battery", phrase, phrase, "Kit", "<quit>"]
+    with pytest.raises(Interrupted):
+        run(answers, passphrase=True)
+    assert Vault.with_passphrase(Secret(phrase)).load("Kit").label == "Kit"

@@ -57,7 +57,7 @@ def run_session(
     meeting = Meeting(prompter, VaultDocument(label=UNSAVED_LABEL), breach, region=region)
     try:
         if resume is not None:
-            vault = _open_vault(prompter, passphrase=passphrase, offer_passphrase=False)
+            vault = _open_vault(prompter, passphrase=passphrase, new=False)
             assert vault is not None
             meeting.document = vault.load(resume)
             meeting.vault = vault
@@ -99,18 +99,25 @@ def _quick_save(meeting: Meeting) -> None:
         meeting.save()
 
 
-def _open_vault(prompter: Prompter, *, passphrase: bool, offer_passphrase: bool) -> Vault | None:
+def _open_vault(prompter: Prompter, *, passphrase: bool, new: bool) -> Vault | None:
+    """The vault to keep the session in; for a new session, a passphrase if no keyring serves."""
     if passphrase:
-        return Vault.with_passphrase(prompter.secret("The passphrase for kept sessions"))
+        return _passphrase_vault(prompter, new=new)
     try:
         return Vault.with_keyring()
     except KeyringUnusable as exc:
-        if not offer_passphrase:
+        if not new:
             raise
         prompter.say(str(exc))
     if not prompter.confirm("Lock it with a passphrase instead? You will need it every time."):
         return None
-    while True:
+    return _passphrase_vault(prompter, new=True)
+
+
+def _passphrase_vault(prompter: Prompter, *, new: bool) -> Vault:
+    if not new:
+        return Vault.with_passphrase(prompter.secret("The passphrase for kept sessions"))
+    while True:  # typed twice: a typo here would lock the session away for good
         chosen = prompter.secret("Choose a passphrase (long, and only you know it)")
         if chosen and chosen == prompter.secret("Type the passphrase again"):
             return Vault.with_passphrase(chosen)
@@ -122,7 +129,7 @@ def _offer_keeping(meeting: Meeting, passphrase: bool) -> None:
     if not ask.confirm(KEEP_QUESTION, default=False):
         ask.say("Nothing from today will be kept.")
         return
-    vault = _open_vault(ask, passphrase=passphrase, offer_passphrase=True)
+    vault = _open_vault(ask, passphrase=passphrase, new=True)
     if vault is None:
         ask.say("Nothing from today will be kept.")
         return
