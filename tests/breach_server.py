@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from breach_corpus import Corpus
@@ -26,7 +27,7 @@ from breach_corpus import Corpus
 # Absolute form too: that is how a request arrives through an HTTP proxy.
 PREFIX = re.compile(r"(?:http://[^/]+)?/range/([0-9A-Fa-f]{5})")
 FAULTS = (
-    "429", "429-long", "500", "502-empty", "200-empty", "truncated", "garbage", "stall",
+    "429", "429-long", "429-date", "500", "502-empty", "200-empty", "truncated", "garbage", "stall",
 )
 
 
@@ -118,6 +119,8 @@ def _handler(server: RangeServer) -> type[BaseHTTPRequestHandler]:
                 self.send(429, b"", {"Retry-After": "0"})
             elif fault == "429-long":
                 self.send(429, b"", {"Retry-After": "3600"})
+            elif fault == "429-date":
+                self.send(429, b"", {"Retry-After": formatdate(time.time() + 7200, usegmt=True)})
             elif fault == "500":
                 self.send(500, b"error")
             elif fault == "502-empty":

@@ -93,10 +93,14 @@ def test_a_lasting_fault_is_unknown_after_bounded_retries(
     assert len(server.requests) == FAST.attempts
 
 
-def test_a_long_retry_after_is_not_waited_for(server: RangeServer) -> None:
-    server.fail("429-long", times=5)
+@pytest.mark.parametrize(("fault", "wait"), [("429-long", "3600"), ("429-date", "7200")])
+def test_a_long_retry_after_is_not_waited_for(server: RangeServer, fault: str, wait: str) -> None:
+    server.fail(fault, times=5)
     result = check(server, "password")
-    assert isinstance(result, Unknown) and "3600 seconds" in result.reason
+    assert isinstance(result, Unknown)
+    asked = re.fullmatch(r"the breach service is busy; it asked to wait (\d+) seconds",
+                         result.reason)
+    assert asked is not None and int(asked.group(1)) >= int(wait) - 60
     assert len(server.requests) == 1
 
 

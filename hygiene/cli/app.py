@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "forget",
     "plan",
     "session",
+    "accounts",
     "facts",
     "password",
     "accounts",
@@ -28,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "breach",
     "corpus",
     "doctor",
+    "audit",
 )
 
 

@@ -21,8 +21,10 @@ Only the first 5 characters of each password's SHA-1 hash leave this computer (w
 padding), or nothing at all with --offline or --corpus. Text is hashed as UTF-8. Output
 never contains a password: each line is reported by its number.
 
-Exit codes: 0 none found; 1 at least one found in a breach (change it); 2 bad input;
-3 at least one could not be checked, so the answer is unknown (never "safe").
+Exit codes: 1 at least one found in a breach or the common-password list (change it),
+even if others could not be checked; 3 none found but at least one could not be
+checked, so the answer is unknown (never "safe"); 0 all checked and none found;
+2 bad input, nothing checked.
 """
 
 ADVICE_FOUND = (

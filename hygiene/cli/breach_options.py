@@ -15,6 +15,7 @@ import typer
 
 if TYPE_CHECKING:
     from hygiene.breach.interface import BreachSource, Progress, Result
+    from hygiene.secret import Secret
 
 Offline = Annotated[
     bool,
@@ -53,12 +54,26 @@ def open_breach_source(offline: bool, corpus: Path | None, api_url: str | None) 
     return open_source(offline, corpus, api_url)
 
 
-def breach_exit_code(results: Iterable[Result]) -> int:
-    """Found wins (1: act on it), then unknown (3: never "safe"), else 0."""
+def check_one(
+    secret: Secret, offline: bool, corpus: Path | None, api_url: str | None
+) -> Result:
+    """One password against the source the options ask for."""
+    with open_breach_source(offline, corpus, api_url) as source:
+        return source.check(secret)
+
+
+def breach_line(result: Result) -> str:
+    """The breach result as one plain sentence, for commands that check one password."""
+    return f"Breach: {result.describe()} (source: {result.source})."
+
+
+def breach_exit_code(results: Iterable[Result], needs_action: bool = False) -> int:
+    """Found (or another check's ``needs_action``) wins: 1, act on it; then unknown: 3,
+    never "safe"; else 0."""
     from hygiene.cli import exitcodes
 
     statuses = {result.status for result in results}
-    if "found" in statuses:
+    if needs_action or "found" in statuses:
         return exitcodes.ATTENTION
     if "unknown" in statuses:
         return exitcodes.UNKNOWN
