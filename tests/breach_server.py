@@ -36,6 +36,7 @@ class Request:
     method: str
     path: str
     headers: dict[str, str]
+    port: int = 0  # the client's port: one per connection
 
 
 @dataclass
@@ -103,7 +104,8 @@ def _handler(server: RangeServer) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             with server.lock:
                 server.requests.append(
-                    Request("GET", self.path, {k.lower(): v for k, v in self.headers.items()})
+                    Request("GET", self.path, {k.lower(): v for k, v in self.headers.items()},
+                            self.client_address[1])
                 )
             if server.latency:
                 time.sleep(server.latency)

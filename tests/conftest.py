@@ -40,3 +40,10 @@ def assert_no_leak(secret: str, *texts: str, files_under: Path | None = None) ->
         for path in files_under.rglob("*"):
             if path.is_file():
                 assert secret.encode() not in path.read_bytes(), f"secret written to {path}"
+
+
+@pytest.fixture(autouse=True)
+def no_live_breach_service(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reaches the real Pwned Passwords service: unless a test names a server
+    (``--api-url``) or a corpus, lookups go to a closed loopback port and are unknown."""
+    monkeypatch.setenv("HYGIENE_HIBP_URL", "http://127.0.0.1:9")

@@ -205,3 +205,12 @@ def test_passwords_are_not_taken_from_a_terminal_where_they_would_show() -> None
         os.close(replica)
     assert run.returncode == 2
     assert "reads passwords piped to it" in run.stderr and "hygiene password" in run.stderr
+
+
+def test_a_refused_line_is_named_by_number_not_content(cli: Cli) -> None:
+    result = cli("breach", "--offline", input=b"Sturgeon-Lantern-91\x00\nOtter\xff-Quill-27\n")
+    assert result.exit_code == 2
+    assert "line 1 contains a NUL byte" in result.stderr
+    assert "line 2 is not valid UTF-8" in result.stderr
+    assert "Sturgeon" not in result.stderr + result.stdout
+    assert "Quill" not in result.stderr + result.stdout

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from breach_corpus import ABSENT, KNOWN, Corpus, make_corpus, sha1
 from typer.testing import Result
 
+from hygiene.breach import verify as verify_module
 from hygiene.breach.interface import Found, NotFound, Unknown
 from hygiene.breach.offline import OrderedFileSource, RangeFolderSource
 from hygiene.secret import Secret
@@ -38,6 +40,7 @@ def write(path: Path, lines: list[str], end: str = "\n") -> Path:
         ("hello world\n", "line 1 is not in the form HASH:COUNT"),
         (f"{'A' * 32}:5\n", "holds an NTLM hash; hygiene needs the SHA-1 corpus"),
         (f"{'0' * 40}:5\n{'1' * 40}:5\n{'2' * 17}", "the last line is incomplete"),
+        ("7z\xbc\xaf\x27\x1c\x00\x04", "is still compressed (.7z, .gz, .zip)"),
     ],
 )
 def test_a_file_that_cannot_be_a_corpus_says_why(
@@ -142,8 +145,8 @@ def test_verify_passes_a_good_file(cli: Cli, tmp_path: Path, corpus: Corpus) -> 
         (lambda ls: [*ls[:-1], ls[-1][:30]], "the last line is cut short"),
         (lambda ls: [ls[0], *(f"{x[:32]}:1" for x in ls[1:4]), *ls[4:]],
          "3 lines with NTLM hashes"),
-        (lambda ls: [ls[0], "<html>", *ls[1:]], "1 lines not in the form HASH:COUNT"),
-        (lambda ls: [ls[0], *ls], "1 hashes listed twice"),
+        (lambda ls: [ls[0], "<html>", *ls[1:]], "1 line not in the form HASH:COUNT"),
+        (lambda ls: [ls[0], *ls], "1 hash listed twice"),
         (lambda ls: ls[:-5], "ends at range"),
     ],
 )
@@ -171,7 +174,7 @@ def test_verify_names_what_is_wrong_with_a_folder(
     result = cli("corpus", "verify", str(folder))
     assert result.exit_code == 2
     for message in ("files that are not range files (named like 0A1B2.txt): notes.docx",
-                    "1 range files are empty", "lines with NTLM hashes",
+                    "1 range file is empty", "1 line with NTLM hashes",
                     "of 1,048,576 range files are missing"):
         assert message in result.stderr
 
@@ -213,10 +216,59 @@ def test_a_stale_index_is_ignored(cli: Cli, tmp_path: Path, corpus: Corpus) -> N
     lines.insert(10, f"{'0' * 6}{'A' * 34}:1")
     write(path, sorted(lines))
     with OrderedFileSource(path) as source:
-        assert "(not indexed)" in source.describe()
+        assert "(not indexed;" in source.describe()
         assert source.check(Secret("Fluffy2019!")) == Found(KNOWN["Fluffy2019!"], "offline")
 
 
 def test_a_folder_needs_no_index(cli: Cli, tmp_path: Path, corpus: Corpus) -> None:
     result = cli("corpus", "index", str(corpus.write_folder(tmp_path / "ranges")))
     assert result.exit_code == 2 and "needs no index" in result.stderr
+
+
+@pytest.mark.parametrize("block", [1 << 12, 1 << 22])
+def test_verify_names_the_right_line_across_blocks(
+    tmp_path: Path, corpus: Corpus, block: int
+) -> None:
+    # Small blocks: clean blocks take the fast path, the damaged one is walked line by line.
+    lines = sorted_lines(corpus)
+    lines[300] = lines[300][:32] + ":1"
+    lines[301], lines[302] = lines[302], lines[301]
+    path = write(tmp_path / "c.txt", lines, end="\r\n")
+    with patch.object(verify_module, "_BLOCK", block):
+        verdict = verify_module.verify(path)
+    found = {(p.message.split(" (")[0], p.line) for p in verdict.problems}
+    assert found == {
+        ("1 line with NTLM hashes; hygiene needs the SHA-1 corpus, not the NTLM one", 301),
+        ("1 line out of hash order", 303),
+    }
+
+
+def test_the_index_is_the_same_whatever_the_block_size(tmp_path: Path, corpus: Corpus) -> None:
+    path = corpus.write_file(tmp_path / "c.txt")
+    with patch.object(verify_module, "_BLOCK", 1 << 12):
+        small = verify_module.verify(path)
+    whole = verify_module.verify(path)
+    assert small.problems == whole.problems == []
+    assert small.buckets == whole.buckets
+    assert small.hashes == whole.hashes == len(corpus.counts)
+
+
+def test_verify_reports_progress_to_the_end(tmp_path: Path, corpus: Corpus) -> None:
+    path = corpus.write_file(tmp_path / "c.txt")
+    seen: list[tuple[int, int]] = []
+    with patch.object(verify_module, "_BLOCK", 1 << 12):
+        verify_module.verify(path, progress=lambda done, total: seen.append((done, total)))
+    size = path.stat().st_size
+    assert len(seen) > 1 and seen[-1] == (size, size)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+def test_an_index_that_cannot_be_written_is_said_plainly(
+    cli: Cli, tmp_path: Path, corpus: Corpus
+) -> None:
+    path = corpus.write_file(tmp_path / "c.txt")
+    (tmp_path / "c.txt.hygiene-index.partial").mkdir()  # something in the way
+    result = cli("corpus", "index", str(path))
+    assert result.exit_code == 2
+    assert "the index cannot be written there" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout

@@ -57,6 +57,14 @@ def test_only_padded_five_character_prefixes_leave_once_each(server: RangeServer
             assert password not in str(request)
 
 
+def test_connections_are_kept_alive_and_bounded(server: RangeServer) -> None:
+    settings = Settings(timeout=1.0, attempts=1, workers=2)
+    with OnlineSource(server.url, settings) as source:
+        source.check_many([Secret(f"keep-alive-{i}") for i in range(30)])
+    assert len(server.requests) == 30
+    assert len({request.port for request in server.requests}) <= 2
+
+
 def test_padding_lines_never_count_as_a_match(corpus: Corpus) -> None:
     # The service pads with count-0 lines; one that equals the asked suffix is no match.
     zero = Corpus(dict(corpus.counts))

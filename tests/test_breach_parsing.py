@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hygiene.breach.online import count_in_body
 from hygiene.breach.parsing import FormatError, parse_corpus_line, parse_range_body
 
 HEX = "0123456789ABCDEF"
@@ -91,3 +92,14 @@ def test_corpus_lines_accept_only_hash_colon_count(raw: bytes) -> None:
         assert MESSAGE.fullmatch(str(exc)), str(exc)
     else:
         assert len(digest) == 40 and raw.rstrip(b"\r") == digest + b":" + str(count).encode()
+
+
+@given(entries, padding, st.sampled_from(["\n", "\r\n"]), st.booleans(), suffixes)
+def test_counting_in_a_kept_body_agrees_with_the_parser(
+    real: dict[str, int], pad: list[str], newline: str, final: bool, other: str
+) -> None:
+    lines = [f"{s}:{c}" for s, c in real.items()] + [f"{s}:0" for s in pad]
+    body = render(lines, newline, final)
+    table = parse_range_body(body)
+    for suffix in [*real, *pad, other]:
+        assert count_in_body(body, suffix) == table.get(suffix, 0)

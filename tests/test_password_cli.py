@@ -13,10 +13,22 @@ import termios
 from pathlib import Path
 
 import pytest
+from breach_corpus import make_corpus
 from conftest import assert_no_leak
 
 FIXTURES = Path(__file__).parent / "fixtures" / "strength"
 FACTS = str(FIXTURES / "facts.toml")
+
+
+@pytest.fixture(autouse=True)
+def breach_corpus_at_hand(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The breach check in ``hygiene password`` answers from a small local corpus here."""
+    path = tmp_path_factory.getbasetemp() / "password-cli-corpus.txt"
+    if not path.exists():
+        make_corpus(50).write_file(path)
+    monkeypatch.setenv("HYGIENE_CORPUS", str(path))
 
 
 def test_a_personal_password_is_weak_with_both_verdicts_and_exit_1(cli):

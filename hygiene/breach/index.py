@@ -17,6 +17,7 @@ import sys
 from array import array
 from pathlib import Path
 
+from hygiene.breach.interface import Progress
 from hygiene.breach.verify import BUCKETS, verify
 from hygiene.errors import InputError
 
@@ -34,12 +35,12 @@ def _stamp(corpus: Path) -> tuple[int, int]:
     return info.st_size, info.st_mtime_ns
 
 
-def build_index(corpus: Path) -> Path:
+def build_index(corpus: Path, progress: Progress | None = None) -> Path:
     """Verify the ordered file and write its index; raises InputError listing any problem."""
     if corpus.is_dir():
         raise InputError(f"{corpus}: a folder of range files needs no index; "
                          "each lookup already reads one small file")
-    verdict = verify(corpus)
+    verdict = verify(corpus, progress)
     if verdict.problems:
         raise InputError(verdict.problems)
     assert verdict.buckets is not None
@@ -48,10 +49,16 @@ def build_index(corpus: Path) -> Path:
     offsets = array("Q", verdict.buckets)
     if sys.byteorder == "big":
         offsets.byteswap()  # the file is little-endian everywhere
-    with open(partial, "wb") as out:
-        out.write(MAGIC + _HEADER.pack(*_stamp(corpus)))
-        out.write(offsets.tobytes())
-    partial.replace(target)
+    try:
+        with open(partial, "wb") as out:
+            out.write(MAGIC + _HEADER.pack(*_stamp(corpus)))
+            out.write(offsets.tobytes())
+        partial.replace(target)
+    except OSError as exc:
+        raise InputError(
+            f"{target}: the index cannot be written there ({exc.strerror or 'error'}); "
+            "the index lives beside the corpus, so the folder must be writable"
+        ) from None
     return target
 
 

@@ -34,7 +34,7 @@ _HASH_AND_COLON = 41
 _RANGE_SHIFT = 44
 # Above this many bytes between the bounds, probe single lines instead of windows.
 _PROBE_ONLY = 65536
-_INTERPOLATION_STEPS = 4
+_INTERPOLATION_STEPS = 16
 _ORDER_SAMPLES = 64
 UNSORTED = (
     "the corpus file is not in hash order (it may be ordered by count); "
@@ -83,6 +83,12 @@ class OrderedFileSource(BreachSource):
             self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
         mm = self._map
         self._size = size
+        head = mm[:64]
+        if any(byte < 9 or byte > 126 for byte in head):
+            raise FormatError(
+                "is not a text file; if it is still compressed (.7z, .gz, .zip), "
+                "unpack it first"
+            )
         first_end = mm.find(b"\n")
         first, _ = parse_corpus_line(mm[: first_end if first_end >= 0 else size], 1)
         tail = size
@@ -132,8 +138,10 @@ class OrderedFileSource(BreachSource):
         return self._problem
 
     def describe(self) -> str:
-        indexed = "indexed" if self._index is not None else "not indexed"
-        return f"the ordered corpus file {self.path} ({indexed})"
+        if self._index is not None:
+            return f"the ordered corpus file {self.path} (indexed)"
+        return (f"the ordered corpus file {self.path} (not indexed; hygiene corpus index "
+                "checks its order once and makes lookups faster)")
 
     def check(self, secret: Secret) -> Result:
         if self._problem is not None or self._map is None:

@@ -91,5 +91,4 @@ def register(app: typer.Typer) -> None:
             typer.echo(ADVICE_FOUND)
         if unknown:
             typer.echo(ADVICE_UNKNOWN)
-        sys.stdout.flush()
         raise typer.Exit(code)

@@ -67,6 +67,21 @@ def breach_line(result: Result) -> str:
     return f"Breach: {result.describe()} (source: {result.source})."
 
 
+def breach_advice(result: Result) -> list[str]:
+    """What to do about one password's breach result, when there is something to do."""
+    if result.status == "found":
+        return [
+            "  Anyone trying leaked passwords tries this one early: change it everywhere "
+            "it is used, and do not use it again."
+        ]
+    if result.status == "unknown":
+        return [
+            "  Not checked is not safe. Check again when online, or use --corpus with a "
+            "downloaded copy of the corpus."
+        ]
+    return []
+
+
 def breach_exit_code(results: Iterable[Result], needs_action: bool = False) -> int:
     """Found (or another check's ``needs_action``) wins: 1, act on it; then unknown: 3,
     never "safe"; else 0."""
@@ -80,12 +95,13 @@ def breach_exit_code(results: Iterable[Result], needs_action: bool = False) -> i
     return exitcodes.OK
 
 
-def terminal_progress() -> Progress | None:
+def terminal_progress(verb: str = "Checked") -> Progress | None:
     """A progress line on standard error when it is a terminal; nothing otherwise."""
     if not sys.stderr.isatty():
         return None
 
     def show(done: int, total: int) -> None:
-        typer.echo(f"\rChecked {done:,} of {total:,}", err=True, nl=done == total)
+        share = f" ({done * 100 // total}%)" if total else ""
+        typer.echo(f"\r{verb} {done:,} of {total:,}{share}", err=True, nl=done == total)
 
     return show

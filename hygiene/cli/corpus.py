@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from hygiene.cli.breach_options import terminal_progress
+
 corpus_app = typer.Typer(
     help="Work with a local copy of the Pwned Passwords corpus.", no_args_is_help=True
 )
@@ -27,7 +29,7 @@ def verify(
 
     if not path.exists():
         raise InputError(Problem("does not exist", str(path)))
-    verdict = run(path)
+    verdict = run(path, progress=terminal_progress("Read"))
     if verdict.problems:
         raise InputError(verdict.problems)
     kind = "single ordered file" if verdict.layout == "file" else "folder of range files"
@@ -49,7 +51,7 @@ def index(
 
     if not path.exists():
         raise InputError(Problem("does not exist", str(path)))
-    written = build_index(path)
+    written = build_index(path, progress=terminal_progress("Read"))
     typer.echo(f"{path}: verified and indexed; the index is {written.name}.")
 
 

@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hygiene.cli import exitcodes
+from hygiene.cli.breach_options import (
+    ApiUrl,
+    Corpus,
+    Offline,
+    breach_advice,
+    breach_exit_code,
+    breach_line,
+    open_breach_source,
+)
 
 if TYPE_CHECKING:
     from hygiene.strength import Assessment
@@ -21,9 +29,12 @@ HELP = (
     "Check how guessable one password is: for a stranger, and for someone who knows you.\n\n"
     "The password is read from a hidden prompt, or from the first line of standard input "
     "when it is piped; never from the command line.\n\n"
-    "Exit codes: 0 the password is fair or strong; 1 it is weak (guessable by someone who "
-    "knows you, a small change of an old password, or easy for a stranger); 2 bad input; "
-    "130 stopped."
+    "It is also looked up in Pwned Passwords: only the first 5 characters of its SHA-1 "
+    "hash leave this computer (with padding), or nothing with --offline or --corpus.\n\n"
+    "Exit codes: 0 the password is fair or strong and not found in a breach; 1 it is weak "
+    "(guessable by someone who knows you, a small change of an old password, or easy for a "
+    "stranger) or found in a breach; 2 bad input; 3 it is not weak but the breach check "
+    "could not run, so the answer is unknown, not safe; 130 stopped."
 )
 
 
@@ -90,6 +101,9 @@ def register(app: typer.Typer) -> None:
         json_output: Annotated[
             bool, typer.Option("--json", help="Print one JSON object instead of text.")
         ] = False,
+        offline: Offline = False,
+        corpus: Corpus = None,
+        api_url: ApiUrl = None,
     ) -> None:
         from hygiene.cli.render import print_json
         from hygiene.cli.secret_input import read_password
@@ -97,11 +111,15 @@ def register(app: typer.Typer) -> None:
         from hygiene.strength import Level, assess
 
         facts = load_facts(facts_file) if facts_file else None
-        secret = read_password()
-        assessment = assess(secret, facts)
+        # The source opens first, so a bad corpus is named before the password is asked.
+        with open_breach_source(offline, corpus, api_url) as source:
+            secret = read_password()
+            assessment = assess(secret, facts)
+            breach = source.check(secret)
         if json_output:
-            print_json(assessment.to_dict())
+            print_json({**assessment.to_dict(), "breach": breach.to_dict()})
         else:
-            typer.echo("\n".join(render_assessment(assessment)))
+            lines = render_assessment(assessment)
+            typer.echo("\n".join([*lines, "", breach_line(breach), *breach_advice(breach)]))
         weak = assessment.verdict.level is Level.weak
-        raise typer.Exit(exitcodes.ATTENTION if weak else exitcodes.OK)
+        raise typer.Exit(breach_exit_code([breach], needs_action=weak))
