@@ -15,21 +15,20 @@ from hygiene.cli import exitcodes
 from hygiene.errors import CheckUnavailable, HygieneError, InputError, Interrupted
 
 COMMAND_MODULES: tuple[str, ...] = (
-    "forget",
-    "plan",
-    "session",
     "accounts",
     "facts",
     "password",
-    "accounts",
+    "suggest",
     "helplines",
     "signs",
     "emailplan",
-    "suggest",
     "breach",
     "corpus",
     "doctor",
     "audit",
+    "session",
+    "plan",
+    "forget",
 )
 
 
