@@ -7,7 +7,8 @@ are spread evenly, so each round guesses where the hash must sit from its value
 (interpolation), falling back to halving after a few rounds, and looks in a small window
 there; a lookup touches a few pages. Each line the search reads is checked for form and
 order, and a sample of lines is checked at open when there is no index, so an unsorted or
-mixed file gives a plain reason, never a wrong "not found". The folder layout
+mixed file gives a plain reason, not a wrong "not found" (one line far out of place is
+found only by reading every line: ``verify.py``). The folder layout
 (``XXXXX.txt`` range files) is read one small file per lookup.
 
 A hash outside the range the file covers (a download that stopped early) is ``Unknown``.

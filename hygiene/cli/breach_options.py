@@ -15,7 +15,6 @@ import typer
 
 if TYPE_CHECKING:
     from hygiene.breach.interface import BreachSource, Progress, Result
-    from hygiene.secret import Secret
 
 Offline = Annotated[
     bool,
@@ -52,14 +51,6 @@ def open_breach_source(offline: bool, corpus: Path | None, api_url: str | None) 
     from hygiene.breach.select import open_source
 
     return open_source(offline, corpus, api_url)
-
-
-def check_one(
-    secret: Secret, offline: bool, corpus: Path | None, api_url: str | None
-) -> Result:
-    """One password against the source the options ask for."""
-    with open_breach_source(offline, corpus, api_url) as source:
-        return source.check(secret)
 
 
 def breach_line(result: Result) -> str:
