@@ -26,6 +26,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "corpus",
     "doctor",
     "audit",
+    "session",
+    "plan",
+    "forget",
 )
 
 

@@ -37,7 +37,14 @@ def breach_section(options: DoctorOptions) -> Section:
     )
 
 
-SECTIONS: list[Callable[[DoctorOptions], Section]] = [breach_section]
+def keyring_section(options: DoctorOptions) -> Section:
+    from hygiene.availability import Section
+    from hygiene.vault.keys import keyring_options
+
+    return Section("Keyring for kept sessions", keyring_options())
+
+
+SECTIONS: list[Callable[[DoctorOptions], Section]] = [breach_section, keyring_section]
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,53 @@
+"""``hygiene forget``: remove a saved session, or all of them, and say what was removed."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def forget(
+        name: Annotated[
+            str | None, typer.Argument(help="The name the session was saved under.")
+        ] = None,
+        everything: Annotated[
+            bool,
+            typer.Option("--all", help="Remove every saved session and key on this computer."),
+        ] = False,
+        passphrase: Annotated[
+            bool,
+            typer.Option("--passphrase", help="The session was saved with a passphrase."),
+        ] = False,
+    ) -> None:
+        """Remove what was saved for a person (the file and its key), or everything with --all."""
+        from hygiene.cli.vault_access import open_vault
+        from hygiene.vault import KeyringUnusable, Vault
+
+        if everything == (name is not None):
+            typer.echo("error: give a name, or --all (not both).", err=True)
+            raise typer.Exit(2)
+        if everything:
+            try:
+                vault = Vault.with_keyring()
+                unusable = None
+            except KeyringUnusable as exc:
+                vault, unusable = Vault(None), exc
+            removed = vault.forget_all()
+            if unusable is not None:
+                typer.echo(
+                    "The keyring could not be opened, so any keys left in it were not removed. "
+                    "Without their files they open nothing.",
+                    err=True,
+                )
+        else:
+            assert name is not None
+            removed = open_vault(passphrase=passphrase).forget(name)
+        if not removed:
+            typer.echo("Nothing was saved, so nothing was removed.")
+            return
+        typer.echo("Removed:")
+        for item in removed:
+            typer.echo(f"  - {item.what}")

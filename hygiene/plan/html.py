@@ -1,0 +1,128 @@
+"""The plan as one printable HTML page that asks for nothing from anywhere.
+
+Everything is inline: no stylesheet, font, image or script to fetch, and a
+Content-Security-Policy that forbids fetching at all, so opening the page on a watched
+network shows nothing to anyone. It prints in black and white: severity is a word, each
+action has a box to tick, and sections do not split across pages where it can be helped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from hygiene.helplines import Helpline
+from hygiene.plan.markdown import NOTHING_FOUND, TITLE
+from hygiene.plan.model import Plan
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'"
+
+STYLE = """
+body { font-family: Georgia, 'Times New Roman', serif; color: #000; background: #fff;
+  max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.45; font-size: 12pt; }
+h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+h2 { font-size: 1.25em; border-bottom: 2px solid #000; padding-bottom: 0.15em; margin-top: 1.6em; }
+.emergency { border: 3px solid #000; padding: 0.6em 1em; }
+.emergency h2 { margin-top: 0.3em; }
+.emergency .number { font-size: 1.3em; font-weight: bold; }
+ol.actions { padding-left: 0; list-style: none; counter-reset: action; }
+ol.actions > li { border: 1px solid #000; padding: 0.5em 0.8em; margin: 0.6em 0;
+  page-break-inside: avoid; break-inside: avoid; counter-increment: action; }
+.box { display: inline-block; width: 0.9em; height: 0.9em; border: 1.5px solid #000;
+  margin-right: 0.4em; vertical-align: -0.1em; }
+.severity { font-weight: bold; text-transform: uppercase; letter-spacing: 0.05em; }
+.subject { font-style: italic; }
+dl { margin: 0.3em 0 0; } dt { font-weight: bold; float: left; margin-right: 0.4em; }
+dd { margin: 0 0 0.2em 0; }
+.safety { border-left: 4px solid #000; padding-left: 0.6em; }
+.hidden-note { font-style: italic; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  h2 { page-break-after: avoid; break-after: avoid; }
+  @page { margin: 18mm; }
+}
+"""
+
+
+def _helpline_items(lines: tuple[Helpline, ...]) -> list[str]:
+    items = []
+    for line in lines:
+        name, number, when = escape(line.name), escape(line.number), escape(line.when)
+        items.append(
+            f'<li><strong>{name}:</strong> <span class="number">{number}</span>. {when}</li>'
+        )
+    return items
+
+
+def to_html(plan: Plan) -> str:
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(TITLE)}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{escape(TITLE)}</h1>",
+    ]
+    if plan.label:
+        out.append(f"<p>For: {escape(plan.label)}</p>")
+    out += ['<section class="emergency">', "<h2>Help in an emergency</h2>", "<ul>"]
+    out += _helpline_items(plan.emergency)
+    out += ["</ul>", "<p>To stay safe while you change things:</p>", "<ul>"]
+    out += [f"<li>{escape(point)}</li>" for point in plan.safety_first]
+    out += ["</ul>", "</section>"]
+    if not plan.sections:
+        out.append(f"<p>{escape(NOTHING_FOUND)}</p>")
+    number = 0
+    for section in plan.sections:
+        out += [
+            f'<section id="{escape(section.topic.value)}">',
+            f"<h2>{escape(section.title)}</h2>",
+            f"<p>{escape(section.intro)}</p>",
+            f'<ol class="actions" start="{number + 1}">',
+        ]
+        for finding in section.findings:
+            number += 1
+            out += [
+                "<li>",
+                f'<span class="box" aria-hidden="true"></span><strong>{number}. '
+                f"{escape(finding.title)}</strong>",
+                f'<div><span class="severity">{escape(finding.severity.value)}</span> · '
+                f'<span class="subject">{escape(finding.subject)}</span></div>',
+                "<dl>",
+                f"<dt>Why:</dt><dd>{escape(finding.why)}</dd>",
+                f"<dt>What to do:</dt><dd>{escape(finding.fix)}</dd>",
+                "</dl>",
+            ]
+            if finding.safety:
+                out.append(
+                    f'<p class="safety"><strong>Safety:</strong> {escape(finding.safety)}</p>'
+                )
+            out.append("</li>")
+        out += ["</ol>", "</section>"]
+    if plan.facts:
+        out += ['<section id="facts">', "<h2>What they may know</h2>"]
+        if not plan.facts_shown:
+            out.append('<p class="hidden-note">Hidden. Shown only when asked for.</p>')
+        out.append("<ul>")
+        for fact in plan.facts:
+            note = f" ({escape(fact.note)})" if fact.note else ""
+            out.append(f"<li>{escape(fact.kind)}{note}: {escape(fact.value)}</li>")
+        out += ["</ul>", "</section>"]
+    out += [
+        '<section id="help">',
+        f"<h2>Where to get help ({escape(plan.region.name)})</h2>",
+        "<ul>",
+    ]
+    out += _helpline_items(plan.helplines)
+    out.append("</ul>")
+    if plan.legal:
+        out.append("<h3>What the law offers</h3>")
+    for route in plan.legal:
+        out.append(f"<p><strong>{escape(route.title)}.</strong> {escape(route.text)}</p>")
+    out += ["</section>", "</body>", "</html>"]
+    return "\n".join(out) + "\n"

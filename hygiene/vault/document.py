@@ -1,0 +1,87 @@
+"""What a saved session holds: a versioned document with no place for a password.
+
+The facts the other person knows, the accounts inventory, where each account goes in the
+email plan, the answers to the warning signs, the findings of each step and where the
+meeting stopped. Every model forbids fields it does not know, and none has a field that
+can hold a password: an old password is a fact the session checks against in memory,
+never one it keeps (``KeptFact`` has no such kind).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from hygiene.accounts.inventory import Inventory
+from hygiene.facts.model import Fact, FactKind, Facts
+from hygiene.findings import Finding, Severity, Topic
+from hygiene.signs.assess import Answer
+
+DOCUMENT_FORMAT = 1
+
+# The kinds of fact that may be kept: every kind but old passwords.
+KeptKind = Literal["name", "date", "place", "number", "word", "answer"]
+KEPT_KINDS: tuple[str, ...] = KeptKind.__args__  # type: ignore[attr-defined]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class KeptFact(_Model):
+    kind: KeptKind
+    value: str = Field(min_length=1, max_length=200)
+    label: str = Field(default="", max_length=100)  # what it is, e.g. "daughter"
+
+
+class SavedFinding(_Model):
+    id: str
+    severity: Severity
+    topic: Topic
+    subject: str
+    title: str
+    why: str
+    fix: str
+    safety: str | None = None
+
+    @classmethod
+    def of(cls, finding: Finding) -> SavedFinding:
+        return cls.model_validate(finding.to_dict())
+
+    def finding(self) -> Finding:
+        return Finding(**self.model_dump())
+
+
+class Progress(_Model):
+    next_step: str | None = None  # None: not started; "done": finished
+    done: tuple[str, ...] = ()
+
+
+class VaultDocument(_Model):
+    format: Literal[1] = 1  # DOCUMENT_FORMAT; raise both when the shape changes
+    label: str = Field(min_length=1, max_length=100)
+    facts: tuple[KeptFact, ...] = ()
+    inventory: Inventory = Field(default_factory=Inventory)
+    email_assignments: dict[str, str] = {}  # account id -> compartment id
+    signs: dict[str, Answer] = {}  # warning-sign id -> answer
+    findings: dict[str, tuple[SavedFinding, ...]] = {}  # by the session step that found them
+    progress: Progress = Progress()
+
+    def found(self) -> list[Finding]:
+        return [saved.finding() for step in self.findings.values() for saved in step]
+
+    def with_findings(self, step: str, findings: list[Finding]) -> VaultDocument:
+        """This document with ``step``'s findings replaced (a step run again finds afresh)."""
+        updated = {**self.findings, step: tuple(SavedFinding.of(f) for f in findings)}
+        return self.model_copy(update={"findings": updated})
+
+    def checkable_facts(self, extra: tuple[Fact, ...] = ()) -> Facts:
+        """The kept facts (plus any held only in memory, like old passwords) for the checks."""
+        counts: dict[str, int] = {}
+        facts = []
+        for kept in self.facts:
+            index = counts.get(kept.kind, 0)
+            facts.append(Fact(FactKind(kept.kind), kept.value, kept.label or None, index))
+            counts[kept.kind] = index + 1
+        return Facts(facts=(*facts, *extra))

@@ -1,0 +1,269 @@
+"""The vault: one encrypted file per person, found by the worker's label, forgotten in one step.
+
+Files live in the user's data folder (or ``HYGIENE_HOME``), each named by an opaque id
+that is a keyed hash of the label, so the folder lists nothing but random-looking names.
+Saving never replaces a file it cannot read (a damaged file, or one whose key is gone), so
+nothing already saved is lost by a save; only ``forget`` removes, and it says what it
+removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from hygiene.secret import Secret
+from hygiene.vault.document import VaultDocument
+from hygiene.vault.errors import KeyMissing, NotSaved, VaultCorrupt, VaultError
+from hygiene.vault.fileformat import (
+    ensure_dir,
+    read_header,
+    seal,
+    unseal,
+    write_atomic,
+)
+from hygiene.vault.keys import (
+    KIND_PASSPHRASE,
+    KeyringKeys,
+    KeyStore,
+    PassphraseKeys,
+    load_salt,
+    new_salt,
+)
+
+SUFFIX = ".vault"
+SALT_FILE = "salt"
+MAX_LABEL = 100
+
+
+def home() -> Path:
+    """Where saved sessions live: ``HYGIENE_HOME`` if set, else the user's data folder."""
+    chosen = os.environ.get("HYGIENE_HOME")
+    if chosen:
+        return Path(chosen)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("hygiene", appauthor=False))
+
+
+def clean_label(label: str) -> str:
+    """The label as it will be shown; refuses empty, over-long and control characters."""
+    shown = " ".join(label.split())
+    if not shown:
+        raise VaultError("Give the session a name (a first name or a code is enough).")
+    if len(shown) > MAX_LABEL:
+        raise VaultError(f"Keep the name under {MAX_LABEL} characters.")
+    if any(unicodedata.category(ch).startswith("C") for ch in shown):
+        raise VaultError("The name has a character that cannot be used; use letters and numbers.")
+    return shown
+
+
+@dataclass(frozen=True)
+class Removed:
+    """One thing ``forget`` removed, said without naming anything it could not read."""
+
+    what: str
+
+
+class Vault:
+    """Saved sessions under ``root``, their keys in ``keys`` (or none: then only ``forget_all``)."""
+
+    def __init__(self, keys: KeyStore | None, root: Path | None = None) -> None:
+        self.keys = keys
+        self.root = root or home()
+
+    @classmethod
+    def with_keyring(cls, root: Path | None = None, backend: object | None = None) -> Vault:
+        return cls(KeyringKeys(backend), root)
+
+    @classmethod
+    def with_passphrase(cls, passphrase: Secret, root: Path | None = None) -> Vault:
+        root = root or home()
+        salt = load_salt(root / SALT_FILE) or _salt_from_files(root)
+        if salt is None:
+            salt = new_salt()
+        if not (root / SALT_FILE).exists():
+            ensure_dir(root)
+            write_atomic(root / SALT_FILE, salt)
+        return cls(PassphraseKeys(passphrase, salt), root)
+
+    # -- finding files --------------------------------------------------------------
+
+    def _keys(self) -> KeyStore:
+        if self.keys is None:
+            raise VaultError("No key is available to open saved sessions.")
+        return self.keys
+
+    def _file_id(self, label: str, *, create: bool) -> str | None:
+        index = self._keys().index_key(create=create)
+        if index is None:
+            return None
+        name = clean_label(label).casefold().encode()
+        return hmac.new(index, name, hashlib.sha256).hexdigest()[:32]
+
+    def _path(self, file_id: str) -> Path:
+        return self.root / f"{file_id}{SUFFIX}"
+
+    def _files(self) -> list[Path]:
+        if not self.root.is_dir():
+            return []
+        return sorted(self.root.glob(f"*{SUFFIX}"))
+
+    def exists(self, label: str) -> bool:
+        file_id = self._file_id(label, create=False)
+        return file_id is not None and self._path(file_id).exists()
+
+    # -- reading and writing ---------------------------------------------------------
+
+    def _not_saved(self, label: str) -> NotSaved:
+        hint = (
+            " If it was saved with a passphrase, check the passphrase."
+            if self._keys().kind == KIND_PASSPHRASE
+            else ""
+        )
+        return NotSaved(f"Nothing is saved under '{clean_label(label)}' on this computer.{hint}")
+
+    def _read(self, file_id: str, label: str) -> VaultDocument:
+        path = self._path(file_id)
+        try:
+            blob = path.read_bytes()
+        except FileNotFoundError:
+            raise self._not_saved(label) from None
+        except OSError as exc:
+            raise VaultError(
+                f"The saved session '{label}' could not be read ({exc.strerror})."
+            ) from None
+        read_header(blob, label)
+        key = self._keys().file_key(file_id, create=False)
+        if key is None:
+            raise KeyMissing(
+                f"The key for '{label}' is not in this computer's keyring, so it cannot be opened. "
+                "It may have been saved by another user or before the keyring was reset. "
+                "The file was left as it is."
+            )
+        plaintext = unseal(blob, key, file_id, label)
+        try:
+            return VaultDocument.model_validate_json(plaintext)
+        except ValidationError:
+            raise VaultCorrupt(
+                f"The saved session '{label}' could not be understood. It was left as it is."
+            ) from None
+
+    def load(self, label: str) -> VaultDocument:
+        shown = clean_label(label)
+        file_id = self._file_id(shown, create=False)
+        if file_id is None:
+            raise self._not_saved(shown)
+        return self._read(file_id, shown)
+
+    def save(self, document: VaultDocument) -> None:
+        """Write ``document`` under its label, whole or not at all."""
+        keys = self._keys()
+        label = clean_label(document.label)
+        file_id = self._file_id(label, create=True)
+        assert file_id is not None
+        path = self._path(file_id)
+        existed = path.exists()
+        if existed:
+            # Never replace what cannot be read: it may be all that is left of a meeting.
+            self._read(file_id, label)
+        key = keys.file_key(file_id, create=True)
+        assert key is not None
+        salt = getattr(keys, "salt", b"")
+        data = seal(document.model_dump_json().encode(), key, file_id, keys.kind, salt)
+        ensure_dir(self.root)
+        try:
+            write_atomic(path, data)
+        except VaultError:
+            if not existed:
+                keys.forget(file_id)
+            raise
+
+    def kept(self) -> list[VaultDocument]:
+        """Every session these keys can open, by label."""
+        found = [doc for doc in map(self._try_read, self._files()) if doc is not None]
+        return sorted(found, key=lambda doc: doc.label.casefold())
+
+    def labels(self) -> list[str]:
+        return [document.label for document in self.kept()]
+
+    def _try_read(self, path: Path) -> VaultDocument | None:
+        if self.keys is None:
+            return None
+        try:
+            return self._read(path.stem, path.stem)
+        except VaultError:
+            return None
+
+    # -- forgetting ------------------------------------------------------------------
+
+    def forget(self, label: str) -> list[Removed]:
+        """Remove the file and key saved under ``label``; what was removed (empty: nothing)."""
+        shown = clean_label(label)
+        file_id = self._file_id(shown, create=False)
+        if file_id is None:
+            return []
+        removed = []
+        path = self._path(file_id)
+        if path.exists():
+            path.unlink()
+            removed.append(Removed(f"the saved session '{shown}'"))
+        if self._keys().forget(file_id):
+            removed.append(Removed(f"the key of '{shown}' in the keyring"))
+        return removed
+
+    def forget_all(self) -> list[Removed]:
+        """Remove every saved session, every key and the folder; what was removed."""
+        removed: list[Removed] = []
+        for path in self._files():
+            document = self._try_read(path)
+            kind = _kind(path)
+            if document is not None:
+                name = f"the saved session '{document.label}'"
+            elif kind == KIND_PASSPHRASE:
+                name = "a saved session protected by a passphrase"
+            else:
+                name = "a saved session that could not be opened"
+            path.unlink()
+            removed.append(Removed(name))
+            if self.keys is not None and self.keys.forget(path.stem):
+                label = f"'{document.label}'" if document else "a saved session"
+                removed.append(Removed(f"the key of {label} in the keyring"))
+        if self.keys is not None and self.keys.forget_index():
+            removed.append(Removed("the key that hides the names of saved sessions"))
+        if self.root.is_dir():
+            for leftover in [self.root / SALT_FILE, *self.root.glob(".tmp-*")]:
+                if leftover.exists():
+                    leftover.unlink()
+            if not any(self.root.iterdir()):
+                self.root.rmdir()
+                removed.append(Removed(f"the folder {self.root.name}"))
+        return removed
+
+
+def _kind(path: Path) -> int | None:
+    try:
+        header, _ = read_header(path.read_bytes(), path.stem)
+    except (VaultError, OSError):
+        return None
+    return header.kind
+
+
+def _salt_from_files(root: Path) -> bytes | None:
+    """The salt written in a passphrase file's header, should the salt file have been lost."""
+    if not root.is_dir():
+        return None
+    for path in sorted(root.glob(f"*{SUFFIX}")):
+        try:
+            header, _ = read_header(path.read_bytes(), path.stem)
+        except (VaultError, OSError):
+            continue
+        if header.kind == KIND_PASSPHRASE and header.salt:
+            return header.salt
+    return None

@@ -1,0 +1,126 @@
+"""The plan as a person reads it: order, masking, and three formats saying the same."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from hygiene.findings import Finding, Severity, Topic
+from hygiene.helplines import load_region
+from hygiene.plan import build_plan, to_data, to_html, to_markdown
+from hygiene.plan.model import Plan
+
+FACTS = [("name", "daughter", "Poppy"), ("date", "birthday", "12/04/1990")]
+
+
+def finding(fid: str, severity: Severity, topic: Topic, **text: str) -> Finding:
+    return Finding(
+        id=fid,
+        severity=severity,
+        topic=topic,
+        subject=text.get("subject", "Gmail"),
+        title=text.get("title", fid.replace("_", " ")),
+        why=text.get("why", "Why it matters."),
+        fix=text.get("fix", "What to do."),
+        safety=text.get("safety"),
+    )
+
+
+FINDINGS = [
+    finding("weak_password", Severity.MEDIUM, Topic.PASSWORDS),
+    finding("good_thing", Severity.LOW, Topic.GOOD_TO_DO),
+    finding(
+        "password_from_facts",
+        Severity.URGENT,
+        Topic.PASSWORDS,
+        why="It is built from Poppy's name and the date 12/04/1990.",
+    ),
+    finding(
+        "recovery_phone_reachable_by_abuser",
+        Severity.HIGH,
+        Topic.RECOVERY,
+        safety="They may get a message when it changes. Keep evidence first.",
+    ),
+    finding("shared_family_plan", Severity.URGENT, Topic.ACCESS_NOW, subject="Phone <plan> & co"),
+]
+
+
+@pytest.fixture
+def plan() -> Plan:
+    return build_plan(FINDINGS, load_region("uk"), FACTS, label="Sam")
+
+
+def test_sections_follow_the_plan_order_most_urgent_first(plan: Plan) -> None:
+    assert [s.topic for s in plan.sections] == [
+        Topic.ACCESS_NOW, Topic.RECOVERY, Topic.PASSWORDS, Topic.GOOD_TO_DO,
+    ]
+    passwords = next(s for s in plan.sections if s.topic is Topic.PASSWORDS)
+    assert [f.id for f in passwords.findings] == ["password_from_facts", "weak_password"]
+    assert plan.action_count == 5
+
+
+def test_markdown_opens_with_emergency_help_and_ends_with_helplines(plan: Plan) -> None:
+    text = to_markdown(plan)
+    headings = re.findall(r"^## (.*)$", text, re.MULTILINE)
+    assert headings == [
+        "Help in an emergency",
+        "Ways in they may have now",
+        "Recovery routes",
+        "Passwords",
+        "Good to do",
+        "What they may know",
+        "Where to get help (United Kingdom)",
+    ]
+    emergency = text.split("## Ways in")[0]
+    assert "999" in emergency and "keep evidence" in emergency
+    assert text.index("1. [ ] **shared family plan**") < text.index("5. [ ] **good thing**")
+    assert "0808 802 0300" in text.split("## Where to get help")[1]
+
+
+def test_personal_facts_are_masked_everywhere_unless_asked(plan: Plan) -> None:
+    for text in (to_markdown(plan), to_html(plan), json.dumps(to_data(plan), ensure_ascii=False)):
+        assert "Poppy" not in text
+        assert "12/04/1990" not in text
+        assert "Sam" not in text, "a label can be a name: shown only with the facts"
+        assert "•••" in text
+    shown = build_plan(FINDINGS, load_region("uk"), FACTS, label="Sam", show_facts=True)
+    text = to_markdown(shown)
+    assert "name (daughter): Poppy" in text
+    assert "built from Poppy's name" in text
+    assert "For: Sam" in text
+
+
+def test_json_carries_the_same_plan(plan: Plan) -> None:
+    data = json.loads(json.dumps(to_data(plan)))
+    assert data["format"] == 1
+    assert [s["topic"] for s in data["sections"]] == [
+        "access_now", "recovery", "passwords", "good_to_do",
+    ]
+    assert data["sections"][0]["findings"][0]["id"] == "shared_family_plan"
+    assert data["emergency"][0]["number"] == "999"
+    assert data["facts"][0] == {"kind": "name", "note": "daughter", "value": "•••"}
+    assert data["label"] is None
+
+
+def test_html_is_self_contained_printable_and_escaped(plan: Plan) -> None:
+    page = to_html(plan)
+    assert page.startswith("<!DOCTYPE html>")
+    assert "Phone &lt;plan&gt; &amp; co" in page
+    for forbidden in ("<script", "<link", "<img", "src=", "url(", "@import", "http://", "https://"):
+        assert forbidden not in page.lower()
+    assert "default-src 'none'" in page
+    assert "@media print" in page
+    # Meaning never rests on colour alone: severities are words, no colour but black.
+    assert "<span class=\"severity\">urgent</span>" in page
+    colours = set(re.findall(r"#[0-9a-fA-F]{3,6}\b", page))
+    assert colours <= {"#000", "#fff"}
+
+
+def test_an_empty_plan_still_gives_the_emergency_help() -> None:
+    empty = build_plan([], load_region("uk"))
+    text = to_markdown(empty)
+    assert "Nothing to act on yet" in text
+    assert "999" in text and "National Domestic Violence Helpline" in text
+    assert empty.action_count == 0
