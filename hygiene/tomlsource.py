@@ -94,8 +94,14 @@ def load_toml(path: Path) -> TomlDocument:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        line = int(match.group(1)) if match else None
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        if match:
+            line: int | None = int(match.group(1))
+        elif "(at end of document)" in str(exc):
+            # Something left open (a list, a string) runs to the end: name the last line.
+            line = max(1, len(text.splitlines()))
+        else:
+            line = None
+        message = re.sub(r"\s*\((at line \d+, column \d+|at end of document)\)", "", str(exc))
         message = f"is not valid TOML: {message}"
         raise InputError(Problem(message, source=source, line=line)) from None
     return TomlDocument(path=path, text=text, data=data)

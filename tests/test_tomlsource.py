@@ -62,3 +62,11 @@ def test_any_bytes_either_parse_or_give_a_located_input_error(tmp_path: Path, ra
         assert exc.problems and all(str(path) in str(p) for p in exc.problems)
     else:
         assert isinstance(doc.data, dict)
+
+
+def test_something_left_open_names_the_last_line(tmp_path: Path):
+    path = tmp_path / "facts.toml"
+    path.write_text('names = ["Ann"]\ndates = [\n  "1985-03-14",\n')
+    with pytest.raises(InputError) as caught:
+        load_toml(path)
+    assert caught.value.problems[0].line == 3

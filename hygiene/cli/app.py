@@ -15,13 +15,26 @@ from hygiene.cli import exitcodes
 from hygiene.errors import CheckUnavailable, HygieneError, InputError, Interrupted
 
 COMMAND_MODULES: tuple[str, ...] = (
+    "accounts",
+    "facts",
+    "password",
+    "suggest",
+    "helplines",
+    "signs",
+    "emailplan",
+    "breach",
+    "corpus",
+    "doctor",
+    "audit",
 )
 
 
 def clear_screen() -> None:
     """Wipe what was on the terminal, so a quick exit leaves nothing to read over a shoulder."""
     if sys.stdout.isatty():
-        sys.stdout.write("\033[3J\033[H\033[2J")
+        # Clear the screen first, then the scrollback: terminals such as tmux move a
+        # cleared screen into the scrollback, so the other order would keep it readable.
+        sys.stdout.write("\033[H\033[2J\033[3J")
         sys.stdout.flush()
 
 

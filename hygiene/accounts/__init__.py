@@ -1,0 +1,1 @@
+"""Accounts and recovery: the inventory, the provider catalogue and the recovery graph."""

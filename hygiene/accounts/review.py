@@ -1,0 +1,227 @@
+"""The guided accounts review: one provider at a time, plain numbered questions.
+
+For each account the person picks, it shows where each setting lives (from the
+catalogue, with "may differ; not confirmed" where the path is unconfirmed), asks what
+the inventory records (login, recovery email and phone, security questions, second
+step, whether the password or a session may be theirs) and who controls each address,
+number and device it mentions, and writes the inventory file after every account, so
+leaving at any moment (q or Ctrl-C) keeps everything already saved. It only records:
+it never asks for a password and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from hygiene.accounts.inventory import (
+    CATEGORIES,
+    Account,
+    Contact,
+    Inventory,
+    SecurityQuestion,
+    TwoFactor,
+    load_inventory,
+    save_inventory,
+)
+from hygiene.accounts.phones import contact_key, is_email, normalise_phone
+from hygiene.accounts.providers import GENERIC_ID, Catalogue, Checklist, Provider, where_text
+from hygiene.prompts import Prompter
+
+YES_NO_MAYBE = ["Yes", "No", "Maybe, or not sure"]
+YES_NO_MAYBE_VALUES = ["yes", "no", "maybe"]
+CONTROLLERS = [
+    ("Only me", "self"),
+    ("Shared with them, or they can use it", "shared"),
+    ("Them", "abuser"),
+    ("I do not know", "unknown"),
+]
+SECOND_STEPS = [
+    "A code by text message",
+    "An app or a prompt on a device",
+    "A security key",
+    "Nothing: just the password",
+    "I do not know",
+]
+SOMETHING_ELSE = "Something else (you type its name)"
+FINISHED = "I have finished"
+
+INTRO = (
+    "We will go through your accounts one at a time. This only records what you find; it "
+    "changes nothing and never asks for a password. Looking is safe; changing settings can "
+    "alert them, so plan changes with your support worker first.\n"
+    "Each account is saved to {path} as soon as it is done. That file lists your accounts: "
+    "keep it where only you can reach it. Type q at any question to leave at once."
+)
+
+
+def review(prompter: Prompter, path: Path, catalogue: Catalogue) -> Inventory:
+    """Ask about accounts until the person has finished; the inventory is saved after each."""
+    inv = load_inventory(path) if path.exists() else Inventory()
+    prompter.say(INTRO.format(path=path))
+    if inv.accounts:
+        prompter.say(f"{path} already lists {len(inv.accounts)} accounts; new ones are added.")
+    # Named providers first, then the generic pages (a bank, a phone company, email).
+    menu = sorted((p for p in catalogue.providers if p.id != GENERIC_ID),
+                  key=lambda p: (p.generic, p.name.casefold()))
+    while True:
+        options = [p.name for p in menu] + [SOMETHING_ELSE, FINISHED]
+        choice = prompter.choose("Which account shall we look at next?", options)
+        if options[choice] == FINISHED:
+            break
+        if options[choice] == SOMETHING_ELSE:
+            name = _required(prompter, "What is it called? (for example: Tesco Clubcard)")
+            category = CATEGORIES[prompter.choose("What kind of account is it?", CATEGORIES)]
+            checklist = catalogue.checklist(name, category)
+        else:
+            name, category = menu[choice].name, menu[choice].category
+            checklist = Checklist(menu[choice], False, name)
+        prompter.say(f"\n{name}: answer what you know, and leave empty what you do not.")
+        if checklist.notice:
+            prompter.say(checklist.notice)
+        account = _ask_account(prompter, inv, checklist, name, category)
+        inv.accounts.append(account)
+        _ask_contacts(prompter, inv, account)
+        save_inventory(inv, path)
+        prompter.say(f"Saved {account.label} to {path}.")
+    if inv.accounts:
+        prompter.say(f"{len(inv.accounts)} accounts are in {path}. "
+                     f"`hygiene accounts check {path}` shows who can still get in.")
+    else:
+        prompter.say("No accounts were recorded, so nothing was written.")
+    return inv
+
+
+def _required(prompter: Prompter, question: str) -> str:
+    while True:
+        answer = prompter.ask(question).strip()
+        if answer:
+            return answer
+        prompter.say("Please type a name, or q to leave.")
+
+
+def _show(prompter: Prompter, provider: Provider, *kinds: str) -> None:
+    for item in provider.items_of(*kinds)[:1]:
+        prompter.say(f"Where to look: {where_text(item)}")
+        prompter.say(f"Why: {item.why}")
+
+
+def _listed(
+    prompter: Prompter, question: str, valid: Callable[[str], bool], noun: str
+) -> list[str]:
+    """A comma-separated answer, asked again until every entry looks right."""
+    while True:
+        answer = prompter.ask(f"{question} (separate several with commas; leave empty if none)")
+        values = [v.strip() for v in answer.split(",") if v.strip()]
+        bad = [v for v in values if not valid(v)]
+        if not bad:
+            return values
+        prompter.say(f"'{bad[0]}' does not look like {noun}. Please type them again.")
+
+
+def _ask_account(
+    prompter: Prompter, inv: Inventory, checklist: Checklist, name: str, category: str
+) -> Account:
+    provider = checklist.provider
+    label = prompter.ask("A name for this account, so you know which it is", default=name)
+    login = prompter.ask(
+        "The email address, phone number or user name you sign in with "
+        "(leave empty if not known)"
+    ).strip()
+    _show(prompter, provider, "recovery")
+    emails = _listed(prompter, "Recovery email addresses", is_email, "an email address")
+    phones = _listed(prompter, "Recovery phone numbers",
+                     lambda v: normalise_phone(v) is not None, "a phone number")
+    questions = []
+    if provider.items_of("security_questions") or checklist.fallback:
+        _show(prompter, provider, "security_questions")
+        asking = prompter.confirm("Does it use security questions?")
+        while asking:
+            text = _required(prompter, "The question, in a few words (for example: first pet)")
+            knows = prompter.choose("Could they know or guess the answer?", YES_NO_MAYBE)
+            questions.append(SecurityQuestion.model_validate(
+                {"question": text, "abuser_knows": YES_NO_MAYBE_VALUES[knows]}
+            ))
+            asking = prompter.confirm("Is there another security question?")
+    _show(prompter, provider, "two_factor")
+    factors = _ask_second_steps(prompter)
+    password = prompter.choose("Could they know or guess the password?", YES_NO_MAYBE)
+    _show(prompter, provider, "sessions")
+    sessions = prompter.choose(
+        "Signed-in devices and sessions: did you find any you do not recognise?",
+        ["Yes", "No, they are all mine", "Not checked yet"],
+    )
+    note = _ask_other_items(prompter, provider)
+    return Account.model_validate({
+        "id": inv.free_id(label), "provider": provider.id if not checklist.fallback else name,
+        "label": label, "login": login or None, "category": category,
+        "recovery_emails": emails, "recovery_phones": phones,
+        "security_questions": questions, "two_factor": factors,
+        "password_known_to_abuser": YES_NO_MAYBE_VALUES[password],
+        "unknown_sessions": ["yes", "no", "not_checked"][sessions], "note": note,
+    })
+
+
+def _ask_second_steps(prompter: Prompter) -> list[TwoFactor]:
+    factors: list[TwoFactor] = []
+    while True:
+        step = prompter.choose("After the password, how does it check it is you?", SECOND_STEPS)
+        if step == 0:
+            number = _listed(prompter, "Which number gets the codes?",
+                             lambda v: normalise_phone(v) is not None, "a phone number")
+            factors += [TwoFactor(kind="sms", target=n) for n in number]
+        elif step == 1:
+            device = _required(prompter, "Which device? (for example: my phone, old iPad)")
+            factors.append(TwoFactor(kind="app", target=device))
+        elif step == 2:
+            factors.append(TwoFactor(kind="key"))
+        elif step == 3:
+            return [TwoFactor(kind="none")]
+        else:
+            return factors  # not known: nothing recorded, which the check treats as unknown
+        if not prompter.confirm("Is there another second step as well?"):
+            return factors
+
+
+def _ask_other_items(prompter: Prompter, provider: Provider) -> str | None:
+    asked = {"recovery", "security_questions", "two_factor", "sessions"}
+    others = [item for item in provider.items if item.kind not in asked]
+    if not others:
+        return None
+    prompter.say("Also worth looking at here:")
+    for number, item in enumerate(others, start=1):
+        prompter.say(f"{number}. {item.title}. {item.what}")
+        prompter.say(f"   Where: {where_text(item)}")
+        if item.can_alert_abuser != "no" and item.alert_note:
+            prompter.say(f"   If you change it: {item.alert_note}")
+    if not prompter.confirm("Did you find anything there you do not recognise?"):
+        return None
+    note = prompter.ask("A short note of what you found (it is kept in the file)").strip()
+    return note or "found something not recognised"
+
+
+def _ask_contacts(prompter: Prompter, inv: Inventory, account: Account) -> None:
+    """Who controls each new address, number and device this account mentions."""
+    mentioned = [*account.recovery_emails, *account.recovery_phones]
+    mentioned += [f.target for f in account.two_factor if f.target]
+    if account.login and (is_email(account.login) or normalise_phone(account.login)):
+        mentioned.append(account.login)
+    seen: set[str] = set()
+    for value in mentioned:
+        key = contact_key(value)
+        if key in seen or inv.contact(value) is not None:
+            continue
+        seen.add(key)
+        owner = inv.account_by_login(value)
+        if owner is not None and owner is not account:
+            continue  # it is another account in the inventory, reviewed on its own
+        device = not is_email(value) and normalise_phone(value) is None
+        question = f"Who holds the device \"{value}\"?" if device else f"Who controls {value}?"
+        choice = prompter.choose(question, [label for label, _ in CONTROLLERS])
+        note = prompter.ask(
+            f"Anything to note about {value}? (for example: family plan he pays for; "
+            "leave empty to skip)"
+        ).strip()
+        inv.contacts.append(Contact.model_validate(
+            {"value": value, "controlled_by": CONTROLLERS[choice][1], "note": note or None}
+        ))

@@ -1,0 +1,116 @@
+"""``hygiene accounts``: the accounts inventory, its review, and who can still get in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hygiene.cli import exitcodes
+from hygiene.cli.render import finding_lines, print_json
+
+accounts_app = typer.Typer(
+    help="Who can still get into your accounts, and through what.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+InventoryArg = Annotated[
+    Path, typer.Argument(help="The accounts inventory (TOML), hand-written or from the review.")
+]
+
+
+@accounts_app.command("check")
+def check(
+    inventory: InventoryArg,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+) -> None:
+    """Every account the abuser can reach, by which chain, and what to cut first."""
+    from hygiene.accounts.check import chain_labels, check_inventory
+    from hygiene.accounts.inventory import load_inventory
+    from hygiene.accounts.providers import shipped_catalogue
+    from hygiene.findings import in_plan_order
+
+    inv = load_inventory(inventory)
+    catalogue = shipped_catalogue()
+    result = check_inventory(inv, catalogue)
+    findings = in_plan_order(result.findings)
+    labels = {a.id: a.label for a in inv.accounts}
+    if as_json:
+        print_json({
+            "reachable": [
+                {
+                    "account": labels[r.account],
+                    "account_id": r.account,
+                    "certain": r.certain,
+                    "chain": chain_labels(inv, result.analysis, r),
+                    "explanation": result.sentences[r.account],
+                }
+                for r in result.analysis.reachable
+            ],
+            "findings": [f.to_dict() for f in findings],
+        })
+    else:
+        if not inv.accounts:
+            typer.echo("The inventory lists no accounts yet.")
+        reachable = result.analysis.reachable
+        sure = [r for r in reachable if r.certain]
+        typer.echo(
+            f"The abuser can reach {len(sure)} of {len(inv.accounts)} accounts, and may reach "
+            f"{len(reachable) - len(sure)} more."
+        )
+        for number, reach in enumerate(reachable, start=1):
+            how = "can get in" if reach.certain else "may be able to get in (not certain)"
+            typer.echo(f"\n{number}. {labels[reach.account]}: {how}")
+            typer.echo(f"   {result.sentences[reach.account]}")
+        unknown = sorted({a.provider for a in inv.accounts if catalogue.find(a.provider) is None})
+        if unknown:
+            typer.echo(
+                f"\nNo page of its own for: {', '.join(unknown)}. The general checklist "
+                "applies; `hygiene accounts review` walks through it."
+            )
+        if findings:
+            typer.echo("\nWhat to do, in plan order (cut first what opens most):")
+            typer.echo("\n".join(finding_lines(findings)))
+    raise typer.Exit(exitcodes.ATTENTION if findings else exitcodes.OK)
+
+
+@accounts_app.command("graph")
+def graph(
+    inventory: InventoryArg,
+    as_dot: Annotated[
+        bool, typer.Option("--dot", help="Print Graphviz DOT (for `dot -Tpdf`) instead of text.")
+    ] = False,
+) -> None:
+    """Draw the chains into the accounts, as a text tree or as a Graphviz picture."""
+    from hygiene.accounts.check import check_inventory
+    from hygiene.accounts.draw import dot, text_tree
+    from hygiene.accounts.inventory import load_inventory
+
+    inv = load_inventory(inventory)
+    result = check_inventory(inv)
+    typer.echo(dot(inv, result) if as_dot else text_tree(inv, result), nl=not as_dot)
+
+
+@accounts_app.command("review")
+def review(
+    inventory: Annotated[
+        Path,
+        typer.Argument(help="Where to write the inventory (TOML); an existing one is added to."),
+    ],
+) -> None:
+    """Go through your accounts one provider at a time and write the inventory.
+
+    Plain numbered questions; nothing is changed and no password is asked for. The file is
+    saved after each account, so typing q or pressing Ctrl-C keeps what was saved.
+    """
+    from hygiene.accounts.providers import shipped_catalogue
+    from hygiene.accounts.review import review as run_review
+    from hygiene.prompts import TerminalPrompter
+
+    run_review(TerminalPrompter(), inventory, shipped_catalogue())
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(accounts_app, name="accounts")

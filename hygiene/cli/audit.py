@@ -1,0 +1,214 @@
+"""``hygiene audit``: check every login of a password-manager export at once, most urgent first.
+
+Options, one core call (``run_audit``), and rendering as text, Markdown or JSON. The
+export is read where it lies and nothing is written anywhere; the last words remind the
+person to delete the plaintext export.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from hygiene.cli import exitcodes
+from hygiene.cli.breach_options import ApiUrl, Corpus, Offline, open_breach_source
+
+if TYPE_CHECKING:
+    from hygiene.audit.run import AuditReport
+
+HELP = (
+    "Check every login in a password-manager export at once: passwords the other person "
+    "knew or can guess, reused, breached, weak or similar ones, http:// addresses and old "
+    "passwords; most urgent first. Passwords are never shown.\n\n"
+    "Layouts: Bitwarden, Chrome/Edge/Brave, Firefox, KeePassXC, LastPass, 1Password, "
+    "Apple Passwords/Safari, Dashlane and Proton Pass; detected from the file, or named "
+    "with --format.\n\n"
+    "Exit codes: 0 nothing needs acting on; 1 something does; 2 bad input; 3 some "
+    "passwords could not be checked for breaches (unknown, not safe); 130 stopped."
+)
+DELETE_REMINDER = (
+    "When you are done, delete the export file and empty the bin: it holds every password "
+    "in plain text."
+)
+SAFETY = (
+    "Before changing passwords: if a change could alert the other person, keep any "
+    "evidence you need first, and change them from a device they have never used."
+)
+SKIP_WORDS = {
+    "not_login": "not logins (notes, cards and the like)",
+    "trashed": "in the trash or archived",
+    "no_password": "logins without a password",
+    "malformed": "rows that could not be read",
+}
+
+
+def _who(entry: object) -> str:
+    from hygiene.audit.domains import host_of
+    from hygiene.audit.run import AuditedEntry
+
+    assert isinstance(entry, AuditedEntry)
+    details = [d for d in (entry.entry.username, host_of(entry.entry.url)) if d]
+    return entry.name + (f" ({', '.join(details)})" if details else "")
+
+
+def _skipped_lines(report: AuditReport) -> list[str]:
+    lines = [
+        f"row {s.row}: {s.reason}" for s in report.skipped if s.kind.value == "malformed"
+    ]
+    counts = report.summary()["skipped_by_kind"]
+    lines += [f"{n} {SKIP_WORDS[k]}" for k, n in counts.items() if n and k != "malformed"]
+    return lines
+
+
+def _summary_words(report: AuditReport) -> list[str]:
+    s = report.summary()
+    lines = [
+        f"{s['logins']} logins checked ({s['distinct_passwords']} different passwords); "
+        f"{s['needs_action']} need acting on; {s['skipped']} skipped."
+    ]
+    counts = [f"{n} {reason}" for reason, n in s["by_reason"].items() if n]
+    if counts:
+        lines.append("By reason: " + ", ".join(counts) + ".")
+    unknown = s["breach"]["unknown"]
+    if unknown:
+        lines.append(
+            f"{unknown} logins could not be checked for breaches: their breach status is "
+            "unknown, not safe. Try again later or with --corpus."
+        )
+    return lines
+
+
+def _advice(report: AuditReport) -> list[tuple[str, str, str]]:
+    from hygiene.audit.reasons import ADVICE, Reason
+
+    present = {r for e in report.entries for r, _ in e.reasons}
+    return [(r.value, ADVICE[r].why, ADVICE[r].fix) for r in Reason if r in present]
+
+
+def render_text(report: AuditReport, path: Path, quiet: bool) -> list[str]:
+    lines = [f"Audit of {path.name} ({report.label}).", ""]
+    found = report.lines()
+    if found:
+        lines.append("Most urgent first:")
+        for number, (reason, entry, text) in enumerate(found, start=1):
+            lines.append(f"{number:4}. {reason.severity.value.upper():6} {_who(entry)}: {text}")
+    else:
+        lines.append("Nothing in this export needs acting on.")
+    skipped = _skipped_lines(report)
+    if skipped:
+        lines += ["", "Skipped:"] + [f"  {line}" for line in skipped]
+    lines += ["", *_summary_words(report)]
+    if not quiet and found:
+        lines += ["", "What the reasons mean:"]
+        for reason_id, why, fix in _advice(report):
+            lines += [f"  {reason_id}: {why}", f"    What to do: {fix}"]
+        lines += ["", SAFETY]
+    return [*lines, "", DELETE_REMINDER]
+
+
+def _md(text: str) -> str:
+    return "".join("\\" + c if c in "\\`*_[]<>|#" else c for c in text)
+
+
+def render_markdown(report: AuditReport, path: Path) -> list[str]:
+    lines = [f"# Password audit of {_md(path.name)}", "", f"Layout: {report.label}.", ""]
+    found = report.lines()
+    lines += ["## Most urgent first", ""]
+    if not found:
+        lines.append("Nothing in this export needs acting on.")
+    for number, (reason, entry, text) in enumerate(found, start=1):
+        lines.append(
+            f"{number}. **{reason.severity.value.upper()}** {_md(_who(entry))}: {_md(text)}"
+        )
+    skipped = _skipped_lines(report)
+    if skipped:
+        lines += ["", "## Skipped", ""] + [f"- {_md(line)}" for line in skipped]
+    lines += ["", "## Summary", ""] + [f"- {_md(line)}" for line in _summary_words(report)]
+    if found:
+        lines += ["", "## What to do", ""]
+        for reason_id, why, fix in _advice(report):
+            lines.append(f"- **{reason_id}**: {why} {fix}")
+        lines += ["", SAFETY]
+    return [*lines, "", f"**{DELETE_REMINDER}**"]
+
+
+def _since(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    from hygiene.errors import InputError
+
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise InputError("--since needs a date like 2024-05-31") from None
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("audit", help=HELP)
+    def audit(
+        export: Annotated[
+            Path, typer.Argument(help="The export file (CSV, JSON, .1pux or zip).")
+        ],
+        facts_file: Annotated[
+            Path | None,
+            typer.Option("--facts", help="A facts file: what the other person knows about you."),
+        ] = None,
+        layout: Annotated[
+            str | None,
+            typer.Option(
+                "--format",
+                help="The export layout when detection gets it wrong, such as bitwarden-csv, "
+                "chrome-csv or 1pux; an export hygiene cannot tell lists every name.",
+            ),
+        ] = None,
+        since: Annotated[
+            str | None,
+            typer.Option(
+                "--since",
+                help="A date (YYYY-MM-DD), such as when you separated: flag passwords not "
+                "changed since, where the export records it. Default: a year ago.",
+            ),
+        ] = None,
+        json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+        markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown.")] = False,
+        quiet: Annotated[
+            bool, typer.Option("--quiet", help="No progress bar and no explanations.")
+        ] = False,
+        offline: Offline = False,
+        corpus: Corpus = None,
+        api_url: ApiUrl = None,
+    ) -> None:
+        from hygiene.audit.run import run_audit
+        from hygiene.cli.progress import ProgressBar
+        from hygiene.cli.render import print_json
+        from hygiene.errors import InputError
+        from hygiene.exports.registry import open_export
+        from hygiene.facts import load_facts
+
+        if json_output and markdown:
+            raise InputError("choose one of --json and --markdown")
+        cutoff = _since(since)
+        facts = load_facts(facts_file) if facts_file else None
+        opened = open_export(export, layout)
+        bar = ProgressBar() if sys.stderr.isatty() and not (json_output or quiet) else None
+        try:
+            with open_breach_source(offline, corpus, api_url) as source:
+                report = run_audit(opened, source, facts, observer=bar, since=cutoff)
+        finally:
+            if bar is not None:
+                bar.close()
+        if json_output:
+            print_json(report.to_dict())
+            typer.echo(DELETE_REMINDER, err=True)
+        elif markdown:
+            typer.echo("\n".join(render_markdown(report, export)))
+        else:
+            typer.echo("\n".join(render_text(report, export, quiet)))
+        if report.needs_action:
+            raise typer.Exit(exitcodes.ATTENTION)
+        raise typer.Exit(exitcodes.UNKNOWN if report.breach_unknown else exitcodes.OK)

@@ -1,0 +1,95 @@
+"""``hygiene breach``: check many passwords from standard input against the breach corpus."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from hygiene.cli.breach_options import (
+    ApiUrl,
+    Corpus,
+    Offline,
+    breach_exit_code,
+    open_breach_source,
+    terminal_progress,
+)
+
+HELP = """Check passwords against Pwned Passwords, one per line on standard input.
+
+Only the first 5 characters of each password's SHA-1 hash leave this computer (with
+padding), or nothing at all with --offline or --corpus. Text is hashed as UTF-8. Output
+never contains a password: each line is reported by its number.
+
+Exit codes: 1 at least one found in a breach or the common-password list (change it),
+even if others could not be checked; 3 none found but at least one could not be
+checked, so the answer is unknown (never "safe"); 0 all checked and none found;
+2 bad input, nothing checked.
+"""
+
+ADVICE_FOUND = (
+    "Change every password that was found, on every account that uses it: "
+    "anyone trying leaked passwords tries these first."
+)
+ADVICE_UNKNOWN = (
+    "A password that could not be checked is unknown, not safe. Check again when online, "
+    "or use --corpus with a downloaded copy of the corpus."
+)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("breach", help=HELP)
+    def breach(
+        offline: Offline = False,
+        corpus: Corpus = None,
+        api_url: ApiUrl = None,
+        json: bool = typer.Option(False, "--json", help="Print the results as JSON."),
+    ) -> None:
+        from hygiene.cli.secret_input import read_passwords
+        from hygiene.errors import InputError, Problem
+
+        if sys.stdin.isatty():
+            # Typed here the passwords would show on the screen as they are typed.
+            raise InputError(
+                "hygiene breach reads passwords piped to it, one per line (for example from "
+                "a password manager's export); to type one password hidden, use "
+                "hygiene password"
+            )
+        secrets = []
+        problems: list[Problem] = []
+        for number, item in enumerate(read_passwords(), start=1):
+            if isinstance(item, InputError):
+                problems += item.problems
+            elif not item:
+                problems.append(Problem(f"line {number} is empty; give one password per line"))
+            else:
+                secrets.append(item)
+        if problems:
+            raise InputError(problems)
+        if not secrets:
+            raise InputError("no passwords were given on standard input (one per line)")
+        with open_breach_source(offline, corpus, api_url) as source:
+            results = source.check_many(secrets, progress=terminal_progress())
+        code = breach_exit_code(results)
+        if json:
+            from hygiene.cli.render import print_json
+
+            print_json({"results": [
+                {"line": number, **result.to_dict()}
+                for number, result in enumerate(results, start=1)
+            ]})
+            raise typer.Exit(code)
+        for number, result in enumerate(results, start=1):
+            typer.echo(f"line {number}: {result.describe()} (source: {result.source})")
+        found = sum(r.status == "found" for r in results)
+        unknown = sum(r.status == "unknown" for r in results)
+        typer.echo(
+            f"\n{len(results):,} checked: {found:,} found, {len(results) - found - unknown:,} "
+            f"not found, {unknown:,} could not be checked."
+        )
+        if found:
+            typer.echo(ADVICE_FOUND)
+        if unknown:
+            typer.echo(ADVICE_UNKNOWN)
+        sys.stdout.flush()
+        raise typer.Exit(code)

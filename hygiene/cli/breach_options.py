@@ -1,0 +1,91 @@
+"""The breach-check options every command shares, and the one helper that opens a source.
+
+``hygiene password``, ``hygiene breach``, ``hygiene audit`` and ``hygiene doctor`` take the
+same ``--offline``, ``--corpus`` and ``--api-url``, declared once here.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from hygiene.breach.interface import BreachSource, Progress, Result
+    from hygiene.secret import Secret
+
+Offline = Annotated[
+    bool,
+    typer.Option(
+        "--offline",
+        help="Make no network connection at all; use --corpus or the built-in list.",
+    ),
+]
+Corpus = Annotated[
+    Path | None,
+    typer.Option(
+        "--corpus",
+        envvar="HYGIENE_CORPUS",
+        help=(
+            "A local copy of Pwned Passwords: the downloader's single ordered SHA-1 file "
+            "or its folder of range files. Nothing is sent anywhere."
+        ),
+        show_default=False,
+    ),
+]
+ApiUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--api-url",
+        envvar="HYGIENE_HIBP_URL",
+        help="Address of the Pwned Passwords range API or a mirror of it.",
+        show_default=False,
+    ),
+]
+
+
+def open_breach_source(offline: bool, corpus: Path | None, api_url: str | None) -> BreachSource:
+    """The source the options ask for (raises InputError naming what is wrong)."""
+    from hygiene.breach.select import open_source
+
+    return open_source(offline, corpus, api_url)
+
+
+def check_one(
+    secret: Secret, offline: bool, corpus: Path | None, api_url: str | None
+) -> Result:
+    """One password against the source the options ask for."""
+    with open_breach_source(offline, corpus, api_url) as source:
+        return source.check(secret)
+
+
+def breach_line(result: Result) -> str:
+    """The breach result as one plain sentence, for commands that check one password."""
+    return f"Breach: {result.describe()} (source: {result.source})."
+
+
+def breach_exit_code(results: Iterable[Result], needs_action: bool = False) -> int:
+    """Found (or another check's ``needs_action``) wins: 1, act on it; then unknown: 3,
+    never "safe"; else 0."""
+    from hygiene.cli import exitcodes
+
+    statuses = {result.status for result in results}
+    if needs_action or "found" in statuses:
+        return exitcodes.ATTENTION
+    if "unknown" in statuses:
+        return exitcodes.UNKNOWN
+    return exitcodes.OK
+
+
+def terminal_progress() -> Progress | None:
+    """A progress line on standard error when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        typer.echo(f"\rChecked {done:,} of {total:,}", err=True, nl=done == total)
+
+    return show

@@ -1,0 +1,64 @@
+"""``hygiene doctor``: every pluggable part, which option is in use, and why the others are not.
+
+Each part contributes one section through a function in ``SECTIONS``; a new part (a keyring
+backend) adds its function there and appears in the same listing and JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from hygiene.cli.breach_options import ApiUrl, Corpus, Offline
+
+if TYPE_CHECKING:
+    from hygiene.availability import Section
+
+
+@dataclass(frozen=True)
+class DoctorOptions:
+    """The options that change what would be chosen."""
+
+    offline: bool
+    corpus: Path | None
+    api_url: str | None
+
+
+def breach_section(options: DoctorOptions) -> Section:
+    from hygiene.availability import Section
+    from hygiene.breach.select import list_sources
+
+    return Section(
+        "Breach check", list_sources(options.offline, options.corpus, options.api_url)
+    )
+
+
+SECTIONS: list[Callable[[DoctorOptions], Section]] = [breach_section]
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("doctor")
+    def doctor(
+        offline: Offline = False,
+        corpus: Corpus = None,
+        api_url: ApiUrl = None,
+        json: bool = typer.Option(False, "--json", help="Print the listing as JSON."),
+    ) -> None:
+        """List each part hygiene can use (breach check sources, ...), which one is in use,
+        and why the others cannot be used. Connects to nothing."""
+        options = DoctorOptions(offline, corpus, api_url)
+        sections = [make(options) for make in SECTIONS]
+        if json:
+            from hygiene.cli.render import print_json
+
+            print_json({"sections": [section.to_dict() for section in sections]})
+            return
+        for section in sections:
+            typer.echo(section.title)
+            for option in section.options:
+                mark = "in use" if option.chosen else ("usable" if option.usable else "not usable")
+                typer.echo(f"  {option.name}: {mark}: {option.detail}")

@@ -1,0 +1,74 @@
+"""``hygiene facts check FILE``: validate a facts file and show what it expands to.
+
+This is the one command that shows fact values: the file is the person's own and they
+need to see what an attacker would try. Old passwords are still never shown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from hygiene.cli import exitcodes
+
+
+def register(app: typer.Typer) -> None:
+    facts_app = typer.Typer(
+        name="facts",
+        help="Personal facts: what the other person knows about you.",
+        no_args_is_help=True,
+        rich_markup_mode=None,
+    )
+
+    @facts_app.command("check")
+    def check(
+        file: Annotated[Path, typer.Argument(help="The facts file (TOML) to check.")],
+        json_output: Annotated[
+            bool, typer.Option("--json", help="Print one JSON object instead of text.")
+        ] = False,
+    ) -> None:
+        """Check a facts file and list the guesses it turns into.
+
+        Every problem in the file is listed with its line; exit code 2 when there is any.
+        """
+        from hygiene.cli.render import print_json
+        from hygiene.facts import FactKind, load_facts
+        from hygiene.secret import MASK
+
+        facts = load_facts(file)
+        tokens = facts.tokens()
+        rows: list[dict[str, Any]] = []
+        lines = [f"{file}: {len(facts.facts)} facts, {len(tokens)} guesses to try."]
+        for fact in facts.facts:
+            hidden = fact.kind is FactKind.old_password
+            tries = [
+                {"text": MASK if hidden else t.text, "form": t.form, "tier": t.tier}
+                for t in tokens
+                if t.fact is fact
+            ]
+            rows.append(
+                {
+                    "where": fact.where,
+                    "kind": fact.kind.value,
+                    "label": fact.label,
+                    "means": fact.phrase,
+                    "tries": tries,
+                }
+            )
+            lines.append(f"\n{fact.where} ({fact.phrase}):")
+            first = [t for t in tries if t["tier"] == 1]
+            if not tries:
+                lines.append("  (the same guesses as an earlier fact)")
+            lines.extend(f"  {t['text']}  ({t['form']})" for t in first)
+            if len(tries) > len(first):
+                more = len(tries) - len(first)
+                lines.append(f"  and {more} more tried later (--json lists them)")
+        if json_output:
+            print_json({"file": str(file), "facts": rows, "tokens": len(tokens)})
+        else:
+            typer.echo("\n".join(lines))
+        raise typer.Exit(exitcodes.OK)
+
+    app.add_typer(facts_app)

@@ -1,0 +1,107 @@
+"""``hygiene password``: how guessable one password is, to a stranger and to someone who knows you.
+
+The body stays small (read the password, call the core, render) so that other checks of the
+same password can join it. The password is read from a hidden prompt or standard input,
+never from the command line, and nothing printed contains its characters.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from hygiene.cli import exitcodes
+
+if TYPE_CHECKING:
+    from hygiene.strength import Assessment
+
+HELP = (
+    "Check how guessable one password is: for a stranger, and for someone who knows you.\n\n"
+    "The password is read from a hidden prompt, or from the first line of standard input "
+    "when it is piped; never from the command line.\n\n"
+    "Exit codes: 0 the password is fair or strong; 1 it is weak (guessable by someone who "
+    "knows you, a small change of an old password, or easy for a stranger); 2 bad input; "
+    "130 stopped."
+)
+
+
+def plain_count(log10: float) -> str:
+    """A number of guesses in words a person reads at a glance: "about 3,000 guesses"."""
+    if log10 < 1:
+        return "fewer than 10 guesses"
+    # One significant figure is all an estimate deserves.
+    value = int(float(f"{10 ** min(log10, 12):.0e}"))
+    if value >= 10**12:
+        return "a trillion guesses or more"
+    for size, word in ((10**9, "billion"), (10**6, "million")):
+        if value >= size:
+            return f"about {value // size:,} {word} guesses"
+    return f"about {value:,} guesses"
+
+
+def render_assessment(assessment: Assessment) -> list[str]:
+    """The two verdicts and the judgement as plain lines; no character of the password."""
+    generic, target, verdict = assessment.generic, assessment.targeted, assessment.verdict
+    lines = [f"Verdict: {verdict.level.value.upper()}. {verdict.sentence}"]
+    lines.append(f"Next step: {verdict.next_step}")
+    lines.append("")
+    lines.append(
+        f"A stranger: score {generic.score} of 4, {plain_count(generic.guesses_log10)} "
+        f"({generic.crack_time} with a stolen password list)."
+    )
+    if generic.truncated:
+        lines.append("  (Only the first 72 characters were rated; the rest can only add strength.)")
+    if generic.warning:
+        lines.append(f"  {generic.warning}")
+    lines.extend(f"  {s}" for s in generic.suggestions)
+    who = "Someone who knows you" if target.facts_used else "Common patterns (no facts given)"
+    out_of_reach = "not guessable from these facts" if target.facts_used else "no common pattern"
+    band = {
+        "by_hand": "could be guessed by hand",
+        "script": "could be guessed with a simple script",
+        "not_guessable": out_of_reach,
+    }[target.band]
+    lines.append(f"{who}: {plain_count(target.guesses_log10)}; {band}.")
+    if target.parts:
+        lines.append(f"  Parts: {target.shape}")
+        lines.append(f"  Reads as: {target.reading}.")
+    variant = target.old_password_variant
+    if variant is not None:
+        lines.append(
+            f"  Close to old password {variant.position}: {variant.change} "
+            f"({variant.similarity:.0%} the same)."
+        )
+    if target.truncated:
+        lines.append("  (Only the first 256 characters were analysed.)")
+    if not target.facts_used:
+        lines.append("  Add --facts FILE to check it against what the other person knows.")
+    return lines
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("password", help=HELP)
+    def password(
+        facts_file: Annotated[
+            Path | None,
+            typer.Option("--facts", help="A facts file: what the other person knows about you."),
+        ] = None,
+        json_output: Annotated[
+            bool, typer.Option("--json", help="Print one JSON object instead of text.")
+        ] = False,
+    ) -> None:
+        from hygiene.cli.render import print_json
+        from hygiene.cli.secret_input import read_password
+        from hygiene.facts import load_facts
+        from hygiene.strength import Level, assess
+
+        facts = load_facts(facts_file) if facts_file else None
+        secret = read_password()
+        assessment = assess(secret, facts)
+        if json_output:
+            print_json(assessment.to_dict())
+        else:
+            typer.echo("\n".join(render_assessment(assessment)))
+        weak = assessment.verdict.level is Level.weak
+        raise typer.Exit(exitcodes.ATTENTION if weak else exitcodes.OK)

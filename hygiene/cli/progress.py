@@ -1,0 +1,48 @@
+"""A one-line progress bar on standard error, drawn from the core's progress observer.
+
+The core reports ``(stage, done, total)``; this draws it, and only when standard error is
+a terminal, so redirected output and scripts never see control characters. The bar is a
+row of ``#`` with the words and numbers beside it, so it reads without colour.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+WIDTH = 24
+INTERVAL = 0.1  # seconds between redraws; a bar redrawn per row would slow the run
+LABELS = {
+    "read": "Reading the export",
+    "strength": "Checking strength",
+    "breach": "Checking breaches",
+    "reuse": "Finding reuse",
+}
+
+
+class ProgressBar:
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.last = 0.0
+        self.drawn = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.last < INTERVAL and done != total:
+            return
+        self.last = now
+        label = LABELS.get(stage, stage)
+        if total:
+            filled = WIDTH * done // total
+            line = f"{label}: [{'#' * filled}{'.' * (WIDTH - filled)}] {done} of {total}"
+        else:
+            line = f"{label}: {done}"
+        self.stream.write("\r\033[K" + line)
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\r\033[K")
+            self.stream.flush()

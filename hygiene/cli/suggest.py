@@ -1,0 +1,56 @@
+"""``hygiene suggest``: passphrases of random words, none built from the person's facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hygiene.cli import exitcodes
+
+HELP = (
+    "Suggest passphrases of random words from the EFF long list, chosen by a secure random "
+    "draw. With --facts, no word contains or sits inside anything the other person knows.\n\n"
+    "Each is shown with its strength in bits and both verdicts. Write the one you pick "
+    "somewhere safe, or into a password manager; hygiene keeps none of them.\n\n"
+    "Exit codes: 0 done; 2 bad input; 130 stopped."
+)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("suggest", help=HELP)
+    def suggest_command(
+        facts_file: Annotated[
+            Path | None,
+            typer.Option("--facts", help="A facts file: what the other person knows about you."),
+        ] = None,
+        count: Annotated[int, typer.Option("--count", help="How many passphrases.")] = 5,
+        words: Annotated[int, typer.Option("--words", help="Words in each passphrase.")] = 5,
+        json_output: Annotated[
+            bool, typer.Option("--json", help="Print one JSON object instead of text.")
+        ] = False,
+    ) -> None:
+        from hygiene.cli.render import print_json
+        from hygiene.facts import load_facts
+        from hygiene.suggest import suggest
+
+        facts = load_facts(facts_file) if facts_file else None
+        found = suggest(facts, count=count, words=words)
+        if json_output:
+            print_json({"suggestions": [s.to_dict() for s in found]})
+            raise typer.Exit(exitcodes.OK)
+        out_of_reach = "not guessable from these facts" if facts else "no common pattern"
+        for number, item in enumerate(found, start=1):
+            generic, target = item.assessment.generic, item.assessment.targeted
+            typer.echo(f"{number}. {item.passphrase.reveal()}")
+            typer.echo(
+                f"   {item.entropy_bits:.0f} bits of randomness; "
+                f"{item.assessment.verdict.level.value} "
+                f"(a stranger: score {generic.score} of 4; someone who knows you: "
+                f"{'guessable' if target.guessable else out_of_reach})"
+            )
+        if facts is not None:
+            typer.echo("\nNo word in these contains, or is part of, anything in your facts.")
+        typer.echo("Pick one you can type; hygiene does not keep it.")
+        raise typer.Exit(exitcodes.OK)

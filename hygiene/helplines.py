@@ -1,0 +1,213 @@
+"""Where to get help: the helplines and legal routes of one region, from ``checks/regions/``.
+
+Every plan ends with these, so they are content an organisation can review and change
+without touching code. Each region file is validated like the rest of the catalogue. A
+region may ``extends`` another: its helplines and legal routes replace the base ones
+with the same id and add the rest, so a local service can put its own number beside
+the national ones (or in place of one) in a few lines.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from hygiene.catalogue import content_files, load_files
+from hygiene.errors import InputError, Problem
+
+DEFAULT_REGION = "uk"
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+# Digits, spaces and the few marks phone numbers are written with; words are for `when`.
+_NUMBER = re.compile(r"^\+?[0-9][0-9 ()\-]*$")
+
+
+def _check_id(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError("must be lower-case snake_case (letters, digits, underscores)")
+    return value
+
+
+class Helpline(BaseModel):
+    """One number to call, and when to call it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    name: str = Field(min_length=1)
+    number: str
+    when: str = Field(min_length=1)
+    urgent: bool = False
+
+    _id = field_validator("id")(_check_id)
+
+    @field_validator("number")
+    @classmethod
+    def _dialable(cls, value: str) -> str:
+        if not _NUMBER.match(value.strip()):
+            raise ValueError("must be a phone number (digits, spaces, +, brackets or hyphens)")
+        return value.strip()
+
+
+class LegalRoute(BaseModel):
+    """One legal option, said plainly."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    title: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+
+    _id = field_validator("id")(_check_id)
+
+
+_T = TypeVar("_T", Helpline, LegalRoute)
+
+
+class Region(BaseModel):
+    """The help available in one place, in the order it is shown."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    name: str = Field(min_length=1)
+    last_checked: date
+    extends: str | None = None
+    helpline: tuple[Helpline, ...] = ()
+    legal: tuple[LegalRoute, ...] = ()
+
+    _id = field_validator("id")(_check_id)
+
+    @model_validator(mode="after")
+    def _complete(self) -> Region:
+        if not self.helpline and self.extends is None:
+            raise ValueError("a region needs at least one [[helpline]]")
+        for kind, items in (("helpline", self.helpline), ("legal", self.legal)):
+            ids = [item.id for item in items]
+            repeated = sorted({i for i in ids if ids.count(i) > 1})
+            if repeated:
+                raise ValueError(f"{kind} id used twice: {', '.join(repeated)}")
+        return self
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "last_checked": self.last_checked.isoformat(),
+            "helplines": [line.model_dump(mode="json") for line in self.helpline],
+            "legal": [route.model_dump(mode="json") for route in self.legal],
+        }
+
+
+def load_regions(root: Path | None = None, extra: Path | None = None) -> dict[str, Region]:
+    """Every region under ``root/regions`` (default: the shipped ``checks/``), resolved.
+
+    ``extra`` is a folder of an organisation's own region files, read with the others.
+    """
+    paths = content_files("regions", root)
+    if extra is not None:
+        if not extra.is_dir():
+            raise InputError(Problem("is not a folder of region files", source=str(extra)))
+        paths += sorted(extra.glob("*.toml"))
+    regions = load_files(paths, Region)
+    by_id: dict[str, Region] = {}
+    source: dict[str, Path] = {}
+    problems: list[Problem] = []
+    for path, region in zip(sorted(paths), regions, strict=True):
+        if region.id in by_id:
+            problems.append(
+                Problem(
+                    f"region id '{region.id}' is also used by {source[region.id].name}",
+                    source=str(path),
+                    where="id",
+                )
+            )
+            continue
+        by_id[region.id] = region
+        source[region.id] = path
+    for region_id, region in by_id.items():
+        if region.extends is not None and region.extends not in by_id:
+            problems.append(
+                Problem(
+                    f"extends '{region.extends}', but there is no region with that id",
+                    source=str(source[region_id]),
+                    where="extends",
+                )
+            )
+    if problems:
+        raise InputError(problems)
+    resolved: dict[str, Region] = {}
+    for region_id in by_id:
+        resolved[region_id] = _resolve(region_id, by_id, source, [])
+    return resolved
+
+
+def _resolve(
+    region_id: str, by_id: dict[str, Region], source: dict[str, Path], seen: list[str]
+) -> Region:
+    region = by_id[region_id]
+    if region.extends is None:
+        return region
+    if region_id in seen:
+        chain = " -> ".join([*seen, region_id])
+        raise InputError(
+            Problem(f"regions extend each other in a circle: {chain}", str(source[region_id]))
+        )
+    base = _resolve(region.extends, by_id, source, [*seen, region_id])
+    return region.model_copy(
+        update={
+            "extends": None,
+            "helpline": _merge(base.helpline, region.helpline),
+            "legal": _merge(base.legal, region.legal),
+        }
+    )
+
+
+def _merge(base: tuple[_T, ...], own: tuple[_T, ...]) -> tuple[_T, ...]:
+    """Base entries in order, each replaced by the region's own of the same id; then new ones."""
+    replacing: dict[str, _T] = {item.id: item for item in own}
+    merged: list[_T] = [replacing.pop(item.id, item) for item in base]
+    merged.extend(replacing.values())
+    return tuple(merged)
+
+
+def load_region(
+    region_id: str = DEFAULT_REGION, root: Path | None = None, extra: Path | None = None
+) -> Region:
+    """The region ``region_id``; an unknown id is an ``InputError`` that lists the known ones."""
+    regions = load_regions(root, extra)
+    if region_id not in regions:
+        known = ", ".join(sorted(regions)) or "none"
+        raise InputError(
+            Problem(f"no region '{region_id}'; known regions: {known}", where="--region")
+        )
+    return regions[region_id]
+
+
+def help_lines(region: Region) -> list[str]:
+    """The region as plain numbered text that reads the same aloud and on paper."""
+    lines = [f"Where to get help ({region.name})", ""]
+    for number, line in enumerate(region.helpline, start=1):
+        lines.append(f"{number}. {line.name}: {line.number}")
+        lines.append(f"   {line.when}")
+    if region.legal:
+        lines += ["", "What the law offers"]
+        for number, route in enumerate(region.legal, start=1):
+            lines.append(f"{number}. {route.title}")
+            lines.append(f"   {route.text}")
+    return lines
+
+
+def help_markdown(region: Region) -> str:
+    """The region as a Markdown section, for the end of a plan."""
+    lines = [f"## Where to get help ({region.name})", ""]
+    for line in region.helpline:
+        lines.append(f"- **{line.name}: {line.number}**. {line.when}")
+    if region.legal:
+        lines += ["", "### What the law offers", ""]
+        for route in region.legal:
+            lines.append(f"- **{route.title}.** {route.text}")
+    return "\n".join(lines) + "\n"

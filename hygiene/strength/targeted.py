@@ -1,0 +1,282 @@
+"""The verdict for someone who knows you: how many guesses they need, and from what.
+
+Model. The attacker is one person with a list of the person's facts and a simple script.
+They build candidates from a template (name + year, pet + digits + symbol, two names
+joined ...) and fill each slot from a class: the person's tokens (names, dates in every
+layout, places, numbers, old passwords, expanded by ``hygiene.facts``) or a common filler
+(an ending like 1 or !, a year, a run of digits or symbols, a dictionary word). A password
+costs them roughly the product, over its parts, of the choices in each part's class, times
+the ways that part may be written (capitals, look-alike swaps such as 0 for o, reversed),
+times a small factor per extra part for the templates tried before this one: 2, because a
+script-writer tries a handful of layouts per length, not every arrangement (zxcvbn's
+10,000 per part assumes a stranger). A one-symbol separator between parts is part of the
+layout, not an extra part, and the same separator used again costs nothing more. A piece
+said again ("abcabc") costs the piece times the count.
+
+A fact token's class is the person's tokens of the same shape (letters, digits, or both)
+that are tried as early: first names, whole words, years and whole dates come first (tier
+1), initials, reversed orders and rare date layouts later (tier 2, counted with tier 1).
+A fact that is also a common word ("jennifer") is explained as the fact at the cheaper of
+the two costs. Anything no class explains costs what brute force costs (26 per letter, 10
+per digit).
+
+The password is segmented by dynamic programming into the cheapest sequence of parts:
+fact tokens (found case-insensitively, through 0/o 1/i/l 3/e 4/@/a 5/$/s 7/t and reversed,
+with a trie so 100 facts and 128 characters stay in milliseconds), fillers, repeats and
+random runs. Bands: up to 10^3 guesses someone can try by hand (an evening at a login
+page, or the 100 attempts a site may allow, ten times over); up to 10^6 a simple script
+tries offline or against a site that does not throttle; beyond that the password is not
+guessable from these facts (a stranger's verdict still applies).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
+
+from hygiene.facts.model import Fact, Facts, Token
+from hygiene.strength.fillers import LOOK_ALIKES, case_log10, find_fillers, random_char_log10
+
+BY_HAND_LOG10 = 3.0
+SCRIPT_LOG10 = 6.0
+PART_LOG10 = math.log10(2)
+REVERSED_LOG10 = math.log10(2)
+# Longer passwords are analysed on their first MAX_LENGTH characters: beyond that, no
+# personal pattern makes a password guessable, and the cost stays bounded.
+MAX_LENGTH = 256
+MAX_REPEAT_PIECE = 32
+_REPEAT = re.compile(rf"(.{{1,{MAX_REPEAT_PIECE}}}?)\1+", re.DOTALL)
+PLAIN_FORMS = frozenset({"name", "word", "place", "whole number", "old password"})
+SUBSTITUTABLE = frozenset("".join(v for vs in LOOK_ALIKES.values() for v in vs))
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of the password: what it is, where it is (``end`` exclusive), its cost."""
+
+    kind: str
+    label: str
+    start: int
+    end: int
+    guesses_log10: float
+    fact: Fact | None = field(default=None, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "label": self.label, "start": self.start, "end": self.end}
+
+
+class _Node:
+    __slots__ = ("children", "token")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.token: Token | None = None
+
+
+@dataclass(frozen=True)
+class TokenIndex:
+    """The person's tokens in two tries (as written and reversed), with each token's cost."""
+
+    forward: _Node
+    backward: _Node
+    cost: dict[Token, float]
+
+
+def _shape(text: str) -> str:
+    letters = any(c.isalpha() for c in text)
+    digits = any(c.isdigit() for c in text)
+    return "mixed" if letters and digits else "letters" if letters else "digits"
+
+
+@lru_cache(maxsize=16)
+def token_index(facts: Facts) -> TokenIndex:
+    """Built once per set of facts: the audit checks thousands of passwords against one."""
+    tokens = facts.tokens()
+    per_class: dict[tuple[str, int], int] = {}
+    for token in tokens:
+        for tier in range(token.tier, 3):
+            key = (_shape(token.text), tier)
+            per_class[key] = per_class.get(key, 0) + 1
+    cost = {t: math.log10(per_class[(_shape(t.text), t.tier)]) for t in tokens}
+    forward, backward = _Node(), _Node()
+    for token in tokens:
+        for root, text in ((forward, token.text), (backward, token.text[::-1])):
+            node = root
+            for char in text:
+                node = node.children.setdefault(char, _Node())
+            if node.token is None or cost[token] < cost[node.token]:
+                node.token = token
+    return TokenIndex(forward=forward, backward=backward, cost=cost)
+
+
+def _walk(root: _Node, text: str, start: int) -> Iterator[tuple[int, Token, int, int]]:
+    """Tokens matching ``text`` from ``start``: (end, token, swaps used, swappable letters)."""
+    stack = [(root, start, 0, 0)]
+    while stack:
+        node, at, swaps, swappable = stack.pop()
+        if node.token is not None and at > start:
+            yield at, node.token, swaps, swappable
+        if at >= len(text):
+            continue
+        char = text[at]
+        lowered = char.lower()
+        child = node.children.get(lowered)
+        if child is not None:
+            stack.append((child, at + 1, swaps, swappable + (lowered in SUBSTITUTABLE)))
+        for letter in LOOK_ALIKES.get(char, ()):
+            child = node.children.get(letter)
+            if child is not None:
+                stack.append((child, at + 1, swaps + 1, swappable + 1))
+
+
+def _swap_log10(swaps: int, swappable: int) -> float:
+    if swaps == 0:
+        return 0.0
+    ways = sum(math.comb(swappable, k) for k in range(1, swaps + 1))
+    return math.log10(max(ways, 2))
+
+
+def fact_parts(text: str, index: TokenIndex) -> Iterator[Part]:
+    """Every place a token of the person's facts appears in ``text``, with its cost."""
+    for start in range(len(text)):
+        for root, backwards in ((index.forward, False), (index.backward, True)):
+            for end, token, swaps, swappable in _walk(root, text, start):
+                piece = text[start:end]
+                cost = index.cost[token] + case_log10(piece) + _swap_log10(swaps, swappable)
+                label = token.fact.phrase
+                notes = [] if token.form in PLAIN_FORMS else [token.form]
+                if backwards and token.text != token.text[::-1]:
+                    cost += REVERSED_LOG10
+                    notes.append("backwards")
+                if swaps:
+                    notes.append("with look-alike swaps")
+                if notes:
+                    label += f" ({'; '.join(notes)})"
+                yield Part(token.fact.kind.value, label, start, end, cost, token.fact)
+
+
+def filler_parts(text: str) -> dict[tuple[int, int], Part]:
+    """Every span of ``text`` that is a common filler, as a part."""
+    return {
+        (start, end): Part(f.kind, f.label, start, end, f.log10)
+        for (start, end), f in find_fillers(text).items()
+    }
+
+
+def repeat_parts(text: str, facts: Facts) -> Iterator[Part]:
+    """Runs of one piece said again ("abcabcabc", "!!!!"): the piece's cost, times the count.
+
+    Like zxcvbn, a repeat is taken from where it starts to where it stops, and the search
+    resumes after it; the piece itself is read once (no repeats inside a repeat).
+    """
+    start = 0
+    while start < len(text):
+        found = _REPEAT.match(text, start)
+        if found is None:
+            start += 1
+            continue
+        piece = found.group(1)
+        count = (found.end() - start) // len(piece)
+        cost = segment(piece, facts, repeats=False)[0] + math.log10(count)
+        what = "character" if len(piece) == 1 else "piece"
+        yield Part("repeat", f"the same {what} {count} times", start, found.end(), cost)
+        start = found.end()
+
+
+def segment(text: str, facts: Facts, repeats: bool = True) -> tuple[float, tuple[Part, ...]]:
+    """The cheapest reading of ``text`` as parts, and its cost in log10 guesses."""
+    n = len(text)
+    if n == 0:
+        return 0.0, ()
+    fillers = filler_parts(text)
+    ending_at: list[list[Part]] = [[] for _ in range(n + 1)]
+    if repeats:
+        for part in repeat_parts(text, facts):
+            ending_at[part.end].append(part)
+    taken: set[tuple[int, int]] = set()
+    if not facts.is_empty:
+        for part in fact_parts(text, token_index(facts)):
+            # A fact that is also a common word ("jennifer") is explained as the fact, the
+            # person's own link to it, at the cheaper of the two costs.
+            filler = fillers.get((part.start, part.end))
+            if filler is not None and filler.guesses_log10 < part.guesses_log10:
+                part = replace(part, guesses_log10=filler.guesses_log10)
+            ending_at[part.end].append(part)
+            taken.add((part.start, part.end))
+    for span, part in fillers.items():
+        if span not in taken:
+            ending_at[part.end].append(part)
+    inf = math.inf
+    # done[j]: cheapest cost of text[:j] ending on a whole part; loose[j]: ending inside a
+    # run of random characters (one part however long, so it pays the part factor once).
+    done = [inf] * (n + 1)
+    loose = [inf] * (n + 1)
+    done[0] = 0.0
+    back_done: list[Part | None] = [None] * (n + 1)
+    back_loose: list[int] = [0] * (n + 1)  # where the random run started
+    for j in range(1, n + 1):
+        char_cost = random_char_log10(text[j - 1])
+        # Continue a random run, or start one after a whole part.
+        start_run = done[j - 1] + (PART_LOG10 if j > 1 else 0.0) + char_cost
+        continue_run = loose[j - 1] + char_cost
+        if continue_run <= start_run:
+            loose[j], back_loose[j] = continue_run, back_loose[j - 1]
+        else:
+            loose[j], back_loose[j] = start_run, j - 1
+        for part in ending_at[j]:
+            before = min(done[part.start], loose[part.start])
+            cost = before + part.guesses_log10 + _part_factor(part, n)
+            if cost < done[j]:
+                done[j], back_done[j] = cost, part
+    parts: list[Part] = []
+    j = n
+    in_run = loose[n] < done[n]
+    while j > 0:
+        chosen = back_done[j]
+        if in_run or chosen is None:
+            start = back_loose[j]
+            cost = sum(random_char_log10(c) for c in text[start:j])
+            parts.append(Part("random", "characters with no pattern", start, j, cost))
+            j = start
+        else:
+            parts.append(chosen)
+            j = chosen.start
+        if j > 0:
+            in_run = loose[j] < done[j]
+    parts.reverse()
+    return min(done[n], loose[n]) - _repeated_separators(text, parts), tuple(parts)
+
+
+def _part_factor(part: Part, length: int) -> float:
+    """The template factor a part adds: none for the first, nor for a one-symbol separator
+    between two parts (joining words with "-" is one choice, paid as the symbol's rank)."""
+    if part.start == 0:
+        return 0.0
+    if part.kind == "symbols" and part.end - part.start == 1 and part.end < length:
+        return 0.0
+    return PART_LOG10
+
+
+def _repeated_separators(text: str, parts: list[Part]) -> float:
+    """What to take off for a separator used again: it is no new choice for the attacker."""
+    seen: set[str] = set()
+    refund = 0.0
+    for part in parts:
+        if part.kind == "symbols":
+            piece = text[part.start : part.end]
+            if piece in seen:
+                refund += part.guesses_log10
+            seen.add(piece)
+    return refund
+
+
+def band(guesses_log10: float) -> str:
+    if guesses_log10 <= BY_HAND_LOG10:
+        return "by_hand"
+    if guesses_log10 <= SCRIPT_LOG10:
+        return "script"
+    return "not_guessable"
