@@ -15,6 +15,7 @@ from hygiene.cli import exitcodes
 from hygiene.errors import CheckUnavailable, HygieneError, InputError, Interrupted
 
 COMMAND_MODULES: tuple[str, ...] = (
+    "demo",
     "accounts",
     "facts",
     "password",

@@ -65,12 +65,7 @@ class Meeting:
                         self.add_old_password(fact.value)
                 elif (fact.kind.value, fact.value) not in kept:
                     kept.add((fact.kind.value, fact.value))
-                    added.append(
-                        KeptFact.model_validate(
-                            {"kind": fact.kind.value, "value": fact.value,
-                             "label": (fact.label or "")[:100]}
-                        )
-                    )
+                    added.append(KeptFact.of(fact))
             document = document.model_copy(update={"facts": (*document.facts, *added)})
         if inventory is not None:
             mine = document.inventory

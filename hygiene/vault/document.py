@@ -34,6 +34,13 @@ class KeptFact(_Model):
     value: str = Field(min_length=1, max_length=200)
     label: str = Field(default="", max_length=100)  # what it is, e.g. "daughter"
 
+    @classmethod
+    def of(cls, fact: Fact) -> KeptFact:
+        """A fact from a facts file, to keep; an old password is refused by the model."""
+        return cls.model_validate(
+            {"kind": fact.kind.value, "value": fact.value, "label": (fact.label or "")[:100]}
+        )
+
 
 class SavedFinding(_Model):
     id: str

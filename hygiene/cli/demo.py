@@ -1,0 +1,47 @@
+"""``hygiene demo``: the whole tool on a made-up person, offline, before typing anything real."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+INTRO = (
+    "This is a demonstration on a made-up person, Robin Ashdown. Nothing here is real, "
+    "nothing was sent anywhere and nothing was kept. It shows the plan hygiene ends in: "
+    "what to do first, and why."
+)
+OUTRO = (
+    "The files this ran on are in the examples folder of hygiene; copy them as templates. "
+    "To start for real: `hygiene session`, or the single checks (`hygiene password`, "
+    "`hygiene audit`, `hygiene accounts check`)."
+)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def demo(
+        html: Annotated[
+            Path | None,
+            typer.Option(
+                "--html", help="Also write the printable page to FILE.", metavar="FILE",
+                dir_okay=False,
+            ),
+        ] = None,
+    ) -> None:
+        """Run every check on a made-up person's files, offline, and print the plan.
+
+        Needs no password, no network and no keyring, and writes nothing but --html FILE.
+        """
+        from hygiene.demo import demo_plan
+        from hygiene.plan import to_html, to_markdown
+        from hygiene.vault.fileformat import write_atomic
+
+        plan = demo_plan()
+        typer.echo(INTRO + "\n")
+        typer.echo(to_markdown(plan))
+        typer.echo(OUTRO)
+        if html is not None:
+            write_atomic(html.resolve(), to_html(plan).encode())
+            typer.echo(f"\nThe printable page was written to {html}. It opens in any browser.")
