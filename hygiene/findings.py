@@ -15,7 +15,7 @@ from enum import StrEnum
 class Severity(StrEnum):
     """How soon to act, most urgent first."""
 
-    URGENT = "urgent"  # the abuser can get in now
+    URGENT = "urgent"  # the other person can get in now
     HIGH = "high"  # one step from getting in, or a root of other ways in
     MEDIUM = "medium"  # makes getting in easier
     LOW = "low"  # good to do
@@ -28,7 +28,7 @@ class Severity(StrEnum):
 class Topic(StrEnum):
     """Where a finding belongs in the plan; plan sections follow this order."""
 
-    ACCESS_NOW = "access_now"  # accounts, devices or sharing the abuser can use now
+    ACCESS_NOW = "access_now"  # accounts, devices or sharing the other person can use now
     RECOVERY = "recovery"  # recovery routes, especially the roots of chains
     PASSWORDS = "passwords"  # known, guessable, reused, breached or weak passwords
     COMPARTMENTS = "compartments"  # separate addresses for separate parts of life

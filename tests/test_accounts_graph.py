@@ -81,8 +81,8 @@ def test_maybe_and_unknown_count_as_reachable_and_say_so():
     assert "nobody has said who controls it" in result.sentences["shop"]
     assert "which they may know or guess" in result.sentences["games"]
     titles = [f.title for f in result.findings if f.id == "account_reachable_by_abuser"]
-    assert titles == ["Shop: the abuser may be able to get in",
-                      "Games: the abuser may be able to get in"]
+    assert titles == ["Shop: the other person may be able to get in",
+                      "Games: the other person may be able to get in"]
 
 
 def test_a_known_password_needs_the_second_factor_too():
@@ -111,7 +111,7 @@ def test_fixes_come_in_the_order_of_what_they_open():
     result = check_inventory(inv)
     roots = [f for f in result.findings if f.id == "recovery_phone_reachable_by_abuser"]
     assert [f.subject for f in roots] == ["07700 900111", "07700 900222"]
-    assert roots[0].title == "The abuser can use 07700 900111 to reach 3 accounts"
+    assert roots[0].title == "The other person can use 07700 900111 to reach 3 accounts"
     assert "Nothing else reaches them, so cutting this closes them all" in roots[0].why
     assert all(f.safety and "evidence" in f.safety for f in result.findings)
 
@@ -164,9 +164,9 @@ def test_check_json_lists_chains_and_findings(cli):
 def test_check_text_says_reachable_accounts_and_what_to_do(cli):
     result = cli("accounts", "check", str(FIXTURES / "jen.toml"))
     assert result.exit_code == 1
-    assert "The abuser can reach 3 of 4 accounts, and may reach 1 more." in result.stdout
+    assert "The other person can reach 3 of 4 accounts, and may reach 1 more." in result.stdout
     assert "Micromart shop: may be able to get in (not certain)" in result.stdout
-    assert "[URGENT] Bank: the abuser can get in" in result.stdout
+    assert "[URGENT] Bank: the other person can get in" in result.stdout
     # Where to make each fix comes from the catalogue; an unknown provider says so.
     assert "Where: Google Account → Security → How you sign in to Google" in result.stdout
     assert "No page of its own for: micromart. The general checklist applies" in result.stdout

@@ -38,7 +38,8 @@ def test_facts_in_an_address_are_found_and_named_by_label(address, parts):
     assert check.is_address
     assert [r.part for r in check.reveals] == parts
     assert not check.reveals_nothing
-    assert all("so the abuser could recognise it" in line for line in check.explain()[: len(parts)])
+    explained = check.explain()[: len(parts)]
+    assert all("so the other person could recognise it" in line for line in explained)
 
 
 @pytest.mark.parametrize(
@@ -47,7 +48,7 @@ def test_facts_in_an_address_are_found_and_named_by_label(address, parts):
 def test_addresses_without_facts_pass(address):
     check = check_address(address, KNOWN)
     assert check.reveals_nothing
-    assert check.explain() == ["This address contains nothing we know the abuser knows."]
+    assert check.explain() == ["This address contains nothing we know the other person knows."]
 
 
 def test_a_year_is_warned_about_even_when_not_a_known_fact():

@@ -115,7 +115,7 @@ def test_interactive_walkthrough_without_files(cli):
     assert trusted_advice.startswith("The address you picked contains")
     assert "choose another" in trusted_advice
     assert data["compartments"][3]["address_advice"][0].endswith(
-        "nothing we know the abuser knows."
+        "nothing we know the other person knows."
     )
     assert "compartment_address_reveals_facts" in {f["id"] for f in data["findings"]}
     # One passphrase per address, on screen only: never in the plan.
@@ -136,8 +136,8 @@ def test_review_asks_with_an_inventory_and_q_leaves(cli):
 def test_check_address_names_facts_by_label(cli):
     result = cli("email-plan", "check-address", "Biscuit.Whitby@proton.me", "--facts", FACTS)
     assert result.exit_code == 1
-    assert "'Biscuit' is your dog's name, so the abuser could recognise it." in result.stdout
-    assert "'Whitby' is a place they know, so the abuser could recognise it." in result.stdout
+    assert "'Biscuit' is your dog's name, so the other person could recognise it." in result.stdout
+    assert "'Whitby' is a place they know, so the other person could recognise it." in result.stdout
 
 
 def test_check_address_clean(cli):

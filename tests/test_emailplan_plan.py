@@ -122,7 +122,7 @@ def test_a_clean_proposal_is_said_to_be_clean():
     plan = _plan(proposals={"social": check_address("quiet.harbour.4417@proton.me", known)})
     social = next(p for p in plan.compartments if p.compartment.id == "social")
     assert social.address_advice[0] == (
-        "The address you picked contains nothing we know the abuser knows."
+        "The address you picked contains nothing we know the other person knows."
     )
     assert not any(f.id == "compartment_address_reveals_facts" for f in plan.findings)
 

@@ -43,7 +43,7 @@ def test_the_stored_model_has_no_field_for_a_password() -> None:
     assert "facts" in names and "recovery_phones" in names  # the walk reaches nested models
     for name, schema in fields:
         if any(word in name.lower() for word in PASSWORD_WORDS):
-            # Only a yes/no/maybe about a password ("does the abuser know it?"), never text.
+            # Only a yes/no/maybe about a password ("does the other person know it?"), never text.
             assert set(schema.get("enum", [])) == {"yes", "no", "maybe"}, name
 
 

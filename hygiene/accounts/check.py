@@ -42,7 +42,7 @@ class CheckResult:
 
 
 def check_inventory(inv: Inventory, catalogue: Catalogue | None = None) -> CheckResult:
-    """Every account the abuser can reach, why, and what to cut first.
+    """Every account the other person can reach, why, and what to cut first.
 
     With a catalogue, each fix also says where the setting lives on that provider (or that
     the general checklist applies, when there is no page for it).
@@ -57,7 +57,7 @@ def check_inventory(inv: Inventory, catalogue: Catalogue | None = None) -> Check
 
 
 def chain_labels(inv: Inventory, analysis: Analysis, reach: Reach) -> list[str]:
-    """The chain as names, from what the abuser holds to the account."""
+    """The chain as names, from what the other person holds to the account."""
     return [_Words(inv, analysis, None).name(node_id) for node_id in reach.nodes]
 
 
@@ -99,7 +99,7 @@ class _Words:
         return prefix + where_text(item)
 
     def safety(self, account_id: str | None, fix: str) -> str:
-        """The safety note, with what this provider is known to tell the abuser."""
+        """The safety note, with what this provider is known to tell the other person."""
         found = self._item(account_id, fix)
         if found is None or found[0].can_alert_abuser == "no" or not found[0].alert_note:
             return SAFETY
@@ -149,7 +149,7 @@ class _Words:
         return "can be signed in to with just its password"
 
     def sentence(self, reach: Reach) -> str:
-        """The shortest chain in words, from the account back to what the abuser holds."""
+        """The shortest chain in words, from the account back to what the other person holds."""
         parts = [self._label(reach.account)]
         for position, edge in enumerate(reversed(reach.edges)):
             phrase = self._phrase(edge, self.graph.nodes[edge.source])
@@ -165,10 +165,10 @@ class _Words:
         last = reach.edges[-1]
         source = self.graph.nodes[last.source]
         if reach.certain:
-            title, severity = f"{label}: the abuser can get in", Severity.URGENT
+            title, severity = f"{label}: the other person can get in", Severity.URGENT
             why = sentence
         else:
-            title, severity = f"{label}: the abuser may be able to get in", Severity.HIGH
+            title, severity = f"{label}: the other person may be able to get in", Severity.HIGH
             why = f"{sentence} This is not certain, so treat it as open until you know."
         kind = self._fix_kind(last, source)
         return Finding(
@@ -245,7 +245,8 @@ class _Words:
             return Finding(
                 id=ident, severity=Severity.HIGH if certain else Severity.MEDIUM,
                 topic=Topic.RECOVERY, subject=node.label,
-                title=f"The abuser {verb} {node.label} to reach {_plural(len(names), 'account')}",
+                title=f"The other person {verb} {node.label} to reach "
+                f"{_plural(len(names), 'account')}",
                 why=f"Through {node.label}{reason}, they can reach {opens}.", fix=fix,
                 safety=SAFETY,
             )

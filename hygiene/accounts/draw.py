@@ -2,7 +2,7 @@
 
 Both show only the chains the check reports (every reachable account by its shortest
 route), merged where they share a start, so a support worker can see at a glance which
-one thing opens most. Nothing relies on colour: what the abuser holds and what is
+one thing opens most. Nothing relies on colour: what the other person holds and what is
 uncertain are said in words, and in DOT also by shape and a dashed line.
 """
 
@@ -24,7 +24,7 @@ class _Branch:
 
 
 def _forest(result: CheckResult) -> dict[str, _Branch]:
-    """The reported chains merged into trees, one per thing the abuser holds."""
+    """The reported chains merged into trees, one per thing the other person holds."""
     roots: dict[str, _Branch] = {}
     for reach in result.analysis.reachable:
         start = reach.nodes[0]
@@ -55,7 +55,7 @@ def text_tree(inv: Inventory, result: CheckResult) -> str:
     graph = result.analysis.graph
     names = _names(inv, graph)
     if not result.analysis.reachable:
-        return "No account can be reached from anything the abuser is recorded as holding."
+        return "No account can be reached from anything the other person is recorded as holding."
     lines: list[str] = []
 
     def walk(branch: _Branch, depth: int) -> None:

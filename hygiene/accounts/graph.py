@@ -1,7 +1,7 @@
-"""The recovery graph: which accounts the abuser can reach, and through what.
+"""The recovery graph: which accounts the other person can reach, and through what.
 
 Accounts, addresses, numbers and devices are nodes; "can reset", "can sign in to" and
-"receives codes for" are edges. What the abuser holds (a password they know or can guess,
+"receives codes for" are edges. What the other person holds (a password they know or can guess,
 an answer they know, a contact they control or share, a session nobody recognises) are
 the starting points. A breadth-first search from all of them at once gives every account
 they can reach with its shortest chain, first over what is certain, then over what is
@@ -36,7 +36,7 @@ class Node:
     id: str
     kind: NodeKind
     label: str
-    # None: the abuser does not hold it. True: they hold it. False: they may hold it.
+    # None: the other person does not hold it. True: they hold it. False: they may hold it.
     held: bool | None = None
     reason: str | None = None  # why it is held, as a clause: "which they share with you"
     account: str | None = None  # the account id, for account nodes and what belongs to one
@@ -142,7 +142,7 @@ class _Builder:
         self, account: Account, kind: NodeKind, label: str, held: bool, reason: str | None,
         edge: EdgeKind, edge_certain: bool, suffix: str = "", detail: str | None = None,
     ) -> None:
-        """Something the abuser holds that belongs to one account (its password, an answer)."""
+        """Something the other person holds that belongs to one account (a password, an answer)."""
         node = self.graph.add_node(Node(
             f"{kind}:{account.id}{suffix}", kind, label, held, reason, account.id, detail
         ))
@@ -220,7 +220,7 @@ class _Builder:
 
 @dataclass(frozen=True)
 class Reach:
-    """One account the abuser can reach, by the shortest chain from what they hold."""
+    """One account the other person can reach, by the shortest chain from what they hold."""
 
     account: str  # account id
     nodes: tuple[str, ...]  # node ids, from what they hold to the account
@@ -230,7 +230,7 @@ class Reach:
 
 @dataclass(frozen=True)
 class RootImpact:
-    """One thing the abuser holds, and every account it opens (directly or through a chain)."""
+    """One thing the other person holds, and every account it opens (directly or by a chain)."""
 
     node: str
     accounts: tuple[str, ...]  # account ids, inventory order

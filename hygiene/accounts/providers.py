@@ -3,7 +3,7 @@
 One TOML file per provider in ``checks/providers/`` (Google, Apple, a generic UK bank, a
 generic mobile carrier ...), validated on load with every error in every file listed at
 once. Each item says what to look at, the menu path and the provider's own address,
-why it matters, whether changing it can alert the abuser, when the entry was last
+why it matters, whether changing it can alert the other person, when the entry was last
 checked, and whether its source is unconfirmed (menu paths change; an unconfirmed path
 is shown as "may differ, not confirmed"). A provider we have no page for falls back to
 the generic checklist, and says so.
@@ -91,7 +91,7 @@ class Item(BaseModel):
     @model_validator(mode="after")
     def _alert_explained(self) -> Item:
         if self.can_alert_abuser != "no" and not self.alert_note:
-            raise ValueError("say how the abuser may find out (alert_note)")
+            raise ValueError("say how the other person may find out (alert_note)")
         return self
 
 

@@ -1,6 +1,6 @@
 """Why an entry of the audit needs acting on: stable reason ids, their urgency and advice.
 
-Each reason has a stable id scripts can rely on, a severity that ranks it (the abuser
+Each reason has a stable id scripts can rely on, a severity that ranks it (the other person
 knowing or guessing the password comes first, then what a stranger with a breach list
 can do, then what makes either easier), and one "why" and "what to do" said once per
 report, not once per entry. No text here ever holds a password.

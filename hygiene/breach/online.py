@@ -3,7 +3,7 @@
 Only the first five characters of a password's SHA-1 hash are sent, with ``Add-Padding``
 so the reply's size says nothing either. Each prefix is asked once per run and the
 answers live only in memory: a cache on disk would record which prefixes were looked up,
-on a device the abuser may reach. Requests run concurrently over one bounded pool of
+on a device the other person may reach. Requests run concurrently over one bounded pool of
 kept-alive connections (HTTP/2 where the server offers it), with timeouts and bounded
 retries. Proxies come from the environment (``HTTPS_PROXY``, ``ALL_PROXY``, SOCKS too, so
 the lookup can go through Tor). Anything short of a readable 200 reply is ``Unknown``.

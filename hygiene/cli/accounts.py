@@ -26,7 +26,7 @@ def check(
     inventory: InventoryArg,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> None:
-    """Every account the abuser can reach, by which chain, and what to cut first."""
+    """Every account the other person can reach, by which chain, and what to cut first."""
     from hygiene.accounts.check import chain_labels, check_inventory
     from hygiene.accounts.inventory import load_inventory
     from hygiene.accounts.providers import shipped_catalogue
@@ -57,8 +57,8 @@ def check(
         reachable = result.analysis.reachable
         sure = [r for r in reachable if r.certain]
         typer.echo(
-            f"The abuser can reach {len(sure)} of {len(inv.accounts)} accounts, and may reach "
-            f"{len(reachable) - len(sure)} more."
+            f"The other person can reach {len(sure)} of {len(inv.accounts)} accounts, "
+            f"and may reach {len(reachable) - len(sure)} more."
         )
         for number, reach in enumerate(reachable, start=1):
             how = "can get in" if reach.certain else "may be able to get in (not certain)"

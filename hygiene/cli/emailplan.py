@@ -32,7 +32,7 @@ AccountsOption = Annotated[
 ]
 FactsOption = Annotated[
     Path | None,
-    typer.Option("--facts", help="What the abuser knows (TOML), to check addresses against."),
+    typer.Option("--facts", help="What the other person knows (TOML), to check addresses against."),
 ]
 
 
@@ -145,7 +145,7 @@ def check_address_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
-    """Check a proposed address: is it an address, and does it contain anything the abuser
+    """Check a proposed address: is it an address, and does it contain anything the other person
     knows? Exit code 0 when it reveals nothing, 1 when it does, 2 when it is not an address,
     3 when there was nothing to check it against (no --facts, no --accounts)."""
     from hygiene.emailplan.address import check_address

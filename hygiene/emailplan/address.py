@@ -1,4 +1,4 @@
-"""Is a proposed email address an address, and does it reveal anything the abuser knows?
+"""Is a proposed email address an address, and does it reveal anything the other person knows?
 
 A new address is only a fresh start if nothing in it can be guessed or recognised: no
 name, birth year, pet, town or old username. The check folds case, accents, separators
@@ -32,14 +32,14 @@ _LOOKALIKES = (
 
 
 UNCHECKED = (
-    "Nothing about what the abuser knows was given, so only the shape of the address was "
+    "Nothing about what the other person knows was given, so only the shape of the address was "
     "checked; give the facts file to check the rest."
 )
 
 
 @dataclass(frozen=True)
 class Known:
-    """Something the abuser knows, as a token an address must not contain, and its label.
+    """Something the other person knows, as a token an address must not contain, and its label.
 
     ``loose`` tokens are found anywhere in the address; the others (rarer forms, short
     numbers) only as a whole part, where they are a clear sign rather than a coincidence.
@@ -52,7 +52,7 @@ class Known:
 
 @dataclass(frozen=True)
 class Reveal:
-    """One part of the proposed address that matches something the abuser knows."""
+    """One part of the proposed address that matches something the other person knows."""
 
     part: str  # the characters of the proposal itself, for explaining it to its author
     label: str
@@ -76,7 +76,7 @@ class AddressCheck:
 
     @property
     def reveals_nothing(self) -> bool:
-        """Checked against what the abuser knows, and nothing found (never true unchecked)."""
+        """Checked against what the other person knows, and nothing found (never true unchecked)."""
         return self.is_address and self.against > 0 and not self.flagged
 
     def explain(self) -> list[str]:
@@ -84,13 +84,14 @@ class AddressCheck:
         if self.problems:
             return [f"This is not an email address: {problem}." for problem in self.problems]
         lines = [
-            f"'{r.part}' is {r.label}, so the abuser could recognise it." for r in self.reveals
+            f"'{r.part}' is {r.label}, so the other person could recognise it."
+            for r in self.reveals
         ]
         lines += self.warnings
         if not self.against:
             lines.append(UNCHECKED)
         elif not lines:
-            lines.append("This address contains nothing we know the abuser knows.")
+            lines.append("This address contains nothing we know the other person knows.")
         return lines
 
 
@@ -187,7 +188,7 @@ class KnownTokens:
 
 
 def check_address(address: str, known: KnownTokens | Sequence[Known]) -> AddressCheck:
-    """Whether ``address`` is an address, and which parts of it the abuser could recognise."""
+    """Whether ``address`` is an address, and which parts of it the other person could recognise."""
     if not isinstance(known, KnownTokens):
         known = KnownTokens(known)
     problems = address_problems(address)

@@ -1,8 +1,8 @@
-"""What the abuser knows, as the tokens a new address must not contain.
+"""What the other person knows, as the tokens a new address must not contain.
 
 Two sources: the personal facts (names, dates in every form, places, numbers, old
 passwords, each with its label), and the accounts inventory, whose logins and recovery
-addresses are usernames the abuser has likely seen.
+addresses are usernames the other person has likely seen.
 """
 
 from __future__ import annotations

@@ -151,11 +151,11 @@ def _proposal_advice(check: AddressCheck) -> str:
         return "The address you picked is not an email address yet; check it again."
     if not check.flagged and not check.against:
         return (
-            "The address you picked could not be checked against what the abuser knows, "
+            "The address you picked could not be checked against what the other person knows, "
             "because no facts were given."
         )
     if not check.flagged:
-        return "The address you picked contains nothing we know the abuser knows."
+        return "The address you picked contains nothing we know the other person knows."
     labels = sorted({r.label for r in check.reveals})
     said = f"contains {', '.join(labels)}" if labels else "may point to you"
     return f"The address you picked {said}: choose another."
@@ -169,7 +169,7 @@ def _reveals_finding(compartment: Compartment, check: AddressCheck) -> Finding:
         topic=Topic.COMPARTMENTS,
         subject=compartment.name,
         title=f"The new address for {compartment.name.lower()} can be guessed",
-        why=f"It contains {', '.join(labels)}, so the abuser could guess or recognise it.",
+        why=f"It contains {', '.join(labels)}, so the other person could guess or recognise it.",
         fix="Choose an address with nothing personal in it, and check it with "
         "hygiene email-plan check-address before you create it.",
     )
@@ -184,10 +184,10 @@ def _needs_address(compartment: Compartment, mine: tuple[Placed, ...]) -> Findin
         subject=compartment.name,
         title=f"Give {compartment.name.lower()} an address of their own",
         why=f"The accounts here ({labels}) use the same addresses as the rest of your life, so "
-        "an address the abuser knows or gets into opens them all.",
+        "an address the other person knows or gets into opens them all.",
         fix="Create a new address for them and move them over, following the steps in order.",
-        safety="The abuser may notice a change. Keep evidence first, and make the changes from "
-        "a safer device.",
+        safety="The other person may notice a change. Keep evidence first, and make the "
+        "changes from a safer device.",
     )
 
 
@@ -247,4 +247,4 @@ def _compartment(catalogue: Compartments, compartment_id: str) -> Compartment:
     return found
 
 
-_controlled = {"abuser": "controlled by the abuser", "shared": "shared with someone else"}
+_controlled = {"abuser": "controlled by the other person", "shared": "shared with someone else"}

@@ -11,7 +11,7 @@ from hygiene.emailplan.steps import Phase
 from hygiene.findings import Finding
 
 INTRO = (
-    "One new address for each part of your life, so that an address the abuser learns "
+    "One new address for each part of your life, so that an address the other person learns "
     "or gets into opens only that part."
 )
 PHASE_TITLES = {

@@ -3,7 +3,7 @@
 Evidence and a safer device first; then every new address; then each account gets its
 new address and recovery, added and tested before anything is taken away; only then are
 the old routes removed; and the old addresses keep running, for evidence and so that
-nothing goes suddenly quiet. Each step that can alert the abuser carries a safety note.
+nothing goes suddenly quiet. Each step that can alert the other person carries a safety note.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from hygiene.accounts.phones import is_email
 from hygiene.emailplan.compartments import Compartment
 from hygiene.emailplan.routes import Lookup, mask, routes
 
-SAFER_DEVICE = "Make these changes from a safer device: one the abuser has never held."
+SAFER_DEVICE = "Make these changes from a safer device: one the other person has never held."
 NOTICE = (
-    "Many services send a notice to the old address when you change it; if the abuser can "
+    "Many services send a notice to the old address when you change it; if the other person can "
     "read that address, they may see it."
 )
 
@@ -61,7 +61,7 @@ def migration_steps(
         ),
         Step(
             Phase.PREPARE,
-            "Plan the timing with your support worker: the abuser may notice when an address "
+            "Plan the timing with your support worker: the other person may notice when an address "
             "changes or goes quiet.",
         ),
     ]
@@ -101,7 +101,7 @@ def migration_steps(
         Step(
             Phase.AFTER,
             "Keep your old addresses running; do not delete them. They hold evidence, and an "
-            "address that suddenly goes quiet can alert the abuser. Check them now and then "
+            "address that suddenly goes quiet can alert the other person. Check them now and then "
             "from a safer device, and do not forward them to your new addresses.",
         ),
         Step(Phase.AFTER, "Give each new address only to the people and services it is for."),
@@ -130,7 +130,7 @@ def _move(account: Account, compartment: Compartment, lookup: Lookup) -> list[St
             step(
                 f"{account.label} is one of your old addresses. Tell the people who use it "
                 f"about your new address for {name}, one at a time, and keep this one running.",
-                safety="If the abuser can read this mailbox, they may see who you tell; tell "
+                safety="If the other person can read this mailbox, they may see who you tell; tell "
                 "people in person or by phone where you can.",
             )
         ]

@@ -46,7 +46,7 @@ def walk(
 ) -> Answers:
     prompter.say(
         "We will place each of your accounts with one of four new addresses, so that one "
-        "address the abuser knows or gets into opens only one part of your life. "
+        "address the other person knows or gets into opens only one part of your life. "
         "Type q at any question to leave."
     )
     if inventory is None:
@@ -133,6 +133,6 @@ def offer_passphrases(prompter: Prompter, catalogue: Compartments, facts: Facts 
     for compartment, item in zip(catalogue.compartment, found, strict=True):
         prompter.say(f"{compartment.name}: {item.passphrase.reveal()}")
     prompter.say(
-        "Use each for its own address only. Write them somewhere safe that the abuser cannot "
+        "Use each for its own address only. Write them somewhere safe that the other person cannot "
         "reach, or in a password manager."
     )

@@ -1,4 +1,4 @@
-"""Personal facts: what the abuser knows about the person, and the tokens it turns into."""
+"""Personal facts: what the other person knows about the person, and the tokens it turns into."""
 
 from hygiene.facts.load import load_facts
 from hygiene.facts.model import Fact, FactKind, Facts, Token
