@@ -13,11 +13,11 @@ from conftest import assert_no_leak
 from vault_support import MemoryKeyring
 
 from hygiene.accounts.providers import shipped_catalogue
+from hygiene.accounts.review import menu_options
 from hygiene.breach.builtin import BuiltinSource
 from hygiene.errors import Interrupted
 from hygiene.prompts import ScriptedPrompter
 from hygiene.session import run_session
-from hygiene.session.accounts import menu_options
 from hygiene.vault import Vault
 
 OLD_PASSWORD = "Fluffy2019!"

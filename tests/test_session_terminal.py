@@ -20,7 +20,7 @@ import pytest
 from vault_support import secret_service
 
 from hygiene.accounts.providers import shipped_catalogue
-from hygiene.session.accounts import menu_options
+from hygiene.accounts.review import menu_options
 
 pytestmark = [
     pytest.mark.terminal,

@@ -61,35 +61,67 @@ def review(prompter: Prompter, path: Path, catalogue: Catalogue) -> Inventory:
     prompter.say(INTRO.format(path=path))
     if inv.accounts:
         prompter.say(f"{path} already lists {len(inv.accounts)} accounts; new ones are added.")
-    # Named providers first, then the generic pages (a bank, a phone company, email).
-    menu = sorted((p for p in catalogue.providers if p.id != GENERIC_ID),
-                  key=lambda p: (p.generic, p.name.casefold()))
-    while True:
-        options = [p.name for p in menu] + [SOMETHING_ELSE, FINISHED]
-        choice = prompter.choose("Which account shall we look at next?", options)
-        if options[choice] == FINISHED:
-            break
-        if options[choice] == SOMETHING_ELSE:
-            name = _required(prompter, "What is it called? (for example: Tesco Clubcard)")
-            category = CATEGORIES[prompter.choose("What kind of account is it?", CATEGORIES)]
-            checklist = catalogue.checklist(name, category)
-        else:
-            name, category = menu[choice].name, menu[choice].category
-            checklist = Checklist(menu[choice], False, name)
-        prompter.say(f"\n{name}: answer what you know, and leave empty what you do not.")
-        if checklist.notice:
-            prompter.say(checklist.notice)
-        account = _ask_account(prompter, inv, checklist, name, category)
-        inv.accounts.append(account)
-        _ask_contacts(prompter, inv, account)
+
+    def keep(inv: Inventory, account: Account) -> None:
         save_inventory(inv, path)
         prompter.say(f"Saved {account.label} to {path}.")
+
+    review_accounts(prompter, inv, catalogue, keep)
     if inv.accounts:
         prompter.say(f"{len(inv.accounts)} accounts are in {path}. "
                      f"`hygiene accounts check {path}` shows who can still get in.")
     else:
         prompter.say("No accounts were recorded, so nothing was written.")
     return inv
+
+
+def review_accounts(
+    prompter: Prompter,
+    inv: Inventory,
+    catalogue: Catalogue,
+    keep: Callable[[Inventory, Account], None],
+) -> None:
+    """Add one account after another to ``inv`` until the person has finished.
+
+    ``keep`` is called as soon as each account is done (the file review writes the file,
+    a session saves it encrypted), so leaving at any question loses nothing before it.
+    """
+    while (chosen := next_account(prompter, catalogue)) is not None:
+        checklist, name, category = chosen
+        prompter.say(f"\n{name}: answer what you know, and leave empty what you do not.")
+        if checklist.notice:
+            prompter.say(checklist.notice)
+        account = _ask_account(prompter, inv, checklist, name, category)
+        inv.accounts.append(account)
+        _ask_contacts(prompter, inv, account)
+        keep(inv, account)
+
+
+def menu(catalogue: Catalogue) -> list[Provider]:
+    """Named providers first, then the general pages (a bank, a phone company, email)."""
+    return sorted(
+        (p for p in catalogue.providers if p.id != GENERIC_ID),
+        key=lambda p: (p.generic, p.name.casefold()),
+    )
+
+
+def menu_options(catalogue: Catalogue) -> list[str]:
+    return [p.name for p in menu(catalogue)] + [SOMETHING_ELSE, FINISHED]
+
+
+def next_account(prompter: Prompter, catalogue: Catalogue) -> tuple[Checklist, str, str] | None:
+    """The next account (its page, name and kind) from the catalogue's menu, or ``None``."""
+    providers = menu(catalogue)
+    options = menu_options(catalogue)
+    choice = prompter.choose("Which account shall we look at next?", options)
+    if options[choice] == FINISHED:
+        return None
+    if options[choice] == SOMETHING_ELSE:
+        name = _required(prompter, "What is it called? (for example: Tesco Clubcard)")
+        category = CATEGORIES[prompter.choose("What kind of account is it?", CATEGORIES)]
+        return catalogue.checklist(name, category), name, category
+    provider = providers[choice]
+    return Checklist(provider, False, provider.name), provider.name, provider.category
 
 
 def _required(prompter: Prompter, question: str) -> str:
