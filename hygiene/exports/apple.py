@@ -6,24 +6,12 @@ Older Safari writes only ``Title,Url,Username,Password``. ``Title`` reads like
 
 from __future__ import annotations
 
-from hygiene.exports.csvlayout import CsvLayout, Row, login
-from hygiene.exports.interface import Item
-
-
-def _row(row: Row) -> Item:
-    return login(
-        row,
-        title=row.get("title"),
-        username=row.get("username"),
-        password=row.get("password"),
-        urls=[row.get("url")],
-    )
-
+from hygiene.exports.csvlayout import CsvLayout, plain_login
 
 CSV = CsvLayout(
     name="apple-csv",
     label="Apple Passwords or Safari CSV",
     required=frozenset({"title", "url", "username", "password"}),
     excluded=frozenset({"group", "favorite", "archived", "uuid", "type"}),
-    convert=_row,
+    convert=plain_login,
 )

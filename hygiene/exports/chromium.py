@@ -8,18 +8,12 @@ same login. Android rows carry ``android://…@package/`` as their URL.
 
 from __future__ import annotations
 
-from hygiene.exports.csvlayout import CsvLayout, Row, login
+from hygiene.exports.csvlayout import CsvLayout, Row, plain_login
 from hygiene.exports.interface import Item
 
 
 def _row(row: Row) -> Item:
-    return login(
-        row,
-        title=row.get("name"),
-        username=row.get("username"),
-        password=row.get("password"),
-        urls=[row.get("url")],
-    )
+    return plain_login(row, "name")
 
 
 CSV = CsvLayout(

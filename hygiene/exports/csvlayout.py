@@ -119,6 +119,17 @@ def login(
     )
 
 
+def plain_login(row: Row, title_column: str = "title") -> Item:
+    """The login of a layout whose columns are a title, username, password and one URL."""
+    return login(
+        row,
+        title=row.get(title_column),
+        username=row.get("username"),
+        password=row.get("password"),
+        urls=[row.get("url")],
+    )
+
+
 def epoch(value: str | float | int | None, *, millis: bool = False) -> datetime | None:
     """A Unix time (seconds, or milliseconds) as an aware datetime; None when unusable."""
     if value is None or value == "":

@@ -7,7 +7,7 @@ date, not the password's, so it is not used as a password age.
 
 from __future__ import annotations
 
-from hygiene.exports.csvlayout import CsvLayout, Row, login
+from hygiene.exports.csvlayout import CsvLayout, Row, plain_login
 from hygiene.exports.interface import Item, SkipKind, Skipped
 
 RECYCLE_BIN = "recycle bin"
@@ -17,13 +17,7 @@ def _row(row: Row) -> Item:
     groups = [g.strip().lower() for g in row.get("group").split("/")]
     if RECYCLE_BIN in groups:
         return Skipped(row.number, SkipKind.TRASHED, "in the recycle bin")
-    return login(
-        row,
-        title=row.get("title"),
-        username=row.get("username"),
-        password=row.get("password"),
-        urls=[row.get("url")],
-    )
+    return plain_login(row)
 
 
 CSV = CsvLayout(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hygiene.exports.csvlayout import CsvLayout, Row, epoch, login
+from hygiene.exports.csvlayout import CsvLayout, Row, epoch, login, plain_login
 from hygiene.exports.interface import Item, Probe, SkipKind, Skipped
 from hygiene.exports.source import fields_of, listed, open_zip, parse_json, refuse, zip_member
 
@@ -26,13 +26,7 @@ INACTIVE = {"archived": "archived", "trashed": "in the trash", "deleted": "in th
 def _csv8_row(row: Row) -> Item:
     if row.get("archived").strip().lower() == "true":
         return Skipped(row.number, SkipKind.TRASHED, "archived")
-    return login(
-        row,
-        title=row.get("title"),
-        username=row.get("username"),
-        password=row.get("password"),
-        urls=[row.get("url")],
-    )
+    return plain_login(row)
 
 
 def _csv7_row(row: Row) -> Item:
