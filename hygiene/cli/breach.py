@@ -12,8 +12,8 @@ from hygiene.cli.breach_options import (
     Offline,
     breach_exit_code,
     open_breach_source,
-    terminal_progress,
 )
+from hygiene.cli.progress import stage_progress
 
 HELP = """Check passwords against Pwned Passwords, one per line on standard input.
 
@@ -69,7 +69,7 @@ def register(app: typer.Typer) -> None:
         if not secrets:
             raise InputError("no passwords were given on standard input (one per line)")
         with open_breach_source(offline, corpus, api_url) as source:
-            results = source.check_many(secrets, progress=terminal_progress())
+            results = source.check_many(secrets, progress=stage_progress("breach"))
         code = breach_exit_code(results)
         if json:
             from hygiene.cli.render import print_json

@@ -6,7 +6,6 @@ same ``--offline``, ``--corpus`` and ``--api-url``, declared once here.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from hygiene.breach.interface import BreachSource, Progress, Result
+    from hygiene.breach.interface import BreachSource, Result
 
 Offline = Annotated[
     bool,
@@ -84,15 +83,3 @@ def breach_exit_code(results: Iterable[Result], needs_action: bool = False) -> i
     if "unknown" in statuses:
         return exitcodes.UNKNOWN
     return exitcodes.OK
-
-
-def terminal_progress(verb: str = "Checked") -> Progress | None:
-    """A progress line on standard error when it is a terminal; nothing otherwise."""
-    if not sys.stderr.isatty():
-        return None
-
-    def show(done: int, total: int) -> None:
-        share = f" ({done * 100 // total}%)" if total else ""
-        typer.echo(f"\r{verb} {done:,} of {total:,}{share}", err=True, nl=done == total)
-
-    return show

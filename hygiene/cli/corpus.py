@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hygiene.cli.breach_options import terminal_progress
+from hygiene.cli.progress import stage_progress
 
 corpus_app = typer.Typer(
     help="Work with a local copy of the Pwned Passwords corpus.", no_args_is_help=True
@@ -29,7 +29,7 @@ def verify(
 
     if not path.exists():
         raise InputError(Problem("does not exist", str(path)))
-    verdict = run(path, progress=terminal_progress("Read"))
+    verdict = run(path, progress=stage_progress("corpus"))
     if verdict.problems:
         raise InputError(verdict.problems)
     kind = "single ordered file" if verdict.layout == "file" else "folder of range files"
@@ -51,7 +51,7 @@ def index(
 
     if not path.exists():
         raise InputError(Problem("does not exist", str(path)))
-    written = build_index(path, progress=terminal_progress("Read"))
+    written = build_index(path, progress=stage_progress("corpus"))
     typer.echo(f"{path}: verified and indexed; the index is {written.name}.")
 
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from hygiene.breach.interface import Progress
 
 WIDTH = 24
 INTERVAL = 0.1  # seconds between redraws; a bar redrawn per row would slow the run
@@ -18,6 +21,7 @@ LABELS = {
     "strength": "Checking strength",
     "breach": "Checking breaches",
     "reuse": "Finding reuse",
+    "corpus": "Reading the corpus",
 }
 
 
@@ -46,3 +50,17 @@ class ProgressBar:
         if self.drawn:
             self.stream.write("\r\033[K")
             self.stream.flush()
+
+
+def stage_progress(stage: str) -> Progress | None:
+    """A bar for one stage of work, cleared when it is done; nothing when not on a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    bar = ProgressBar()
+
+    def show(done: int, total: int) -> None:
+        bar(stage, done, total)
+        if total and done >= total:
+            bar.close()
+
+    return show
