@@ -179,11 +179,6 @@ class Catalogue:
         assert fallback is not None, "the catalogue has no generic page"
         return Checklist(fallback, True, name)
 
-    @property
-    def specific(self) -> list[Provider]:
-        """The named providers, in a stable order for numbered menus."""
-        return [p for p in self.providers if not p.generic]
-
 
 def load_catalogue(paths: Iterable[Path] | None = None) -> Catalogue:
     """Every provider page, validated; every error of every file raised at once."""

@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from hygiene.facts.model import Facts
     from hygiene.strength import Assessment
 
-STAGES = ("read", "strength", "breach", "reuse")
 OLD_AFTER = timedelta(days=365)
 READ_REPORT_EVERY = 500
 MAX_NAMED = 3

@@ -73,9 +73,6 @@ class SignsCatalogue(_Strict):
     cause: tuple[Cause, ...] = Field(min_length=1)
     sign: tuple[Sign, ...] = Field(min_length=1)
 
-    def cause_by_id(self, cause_id: str) -> Cause:
-        return next(cause for cause in self.cause if cause.id == cause_id)
-
 
 def signs_file(root: Path | None = None) -> Path:
     return (root or checks_dir()) / "signs.toml"
