@@ -83,6 +83,9 @@ def _item(number: int, item: Any) -> Item:
 
 
 def read_document(document: Any, path: Path | str) -> Iterator[Item]:
+    # A password-protected export has no items at all, so say why before looking for them.
+    if isinstance(document, dict) and document.get("passwordProtected"):
+        raise refuse_encrypted(path, "Bitwarden", HOW)
     if not isinstance(document, dict) or not isinstance(document.get("items"), list):
         raise refuse(path, "this Bitwarden export has no list of items.")
     if document.get("encrypted") is True or "encKeyValidation_DO_NOT_EDIT" in document:
@@ -104,8 +107,6 @@ class JsonLayout:
         return _is_json(probe) or (probe.kind == "json" and "passwordProtected" in probe.names)
 
     def read(self, path: Path, probe: Probe) -> Iterator[Item]:
-        if isinstance(probe.document, dict) and probe.document.get("passwordProtected"):
-            raise refuse_encrypted(path, "Bitwarden", HOW)
         yield from read_document(probe.document, path)
 
 
@@ -122,8 +123,6 @@ class ZipLayout:
     def read(self, path: Path, probe: Probe) -> Iterator[Item]:
         with open_zip(path) as archive:
             document = parse_json(zip_member(archive, "data.json", path), path)
-        if isinstance(document, dict) and document.get("passwordProtected"):
-            raise refuse_encrypted(path, "Bitwarden", HOW)
         yield from read_document(document, path)
 
 
