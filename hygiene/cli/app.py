@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "corpus",
     "doctor",
     "audit",
+    "phone",
     "session",
     "plan",
     "forget",
