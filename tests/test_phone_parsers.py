@@ -13,7 +13,7 @@ PACKAGE = st.from_regex(r"[a-z][a-z0-9_]{0,8}(\.[a-z][a-z0-9_]{0,8}){1,3}", full
 ANY = st.text(max_size=300)
 
 
-@settings(max_examples=80)
+@settings(max_examples=80, deadline=None)
 @given(ANY)
 def test_no_parser_raises_on_any_text(text):
     lines = text.splitlines()
@@ -29,6 +29,7 @@ def test_no_parser_raises_on_any_text(text):
     list(androidtext.pm_packages(text))
 
 
+@settings(deadline=None)
 @given(
     st.dictionaries(
         st.from_regex(r"[a-z_]{1,20}", fullmatch=True),
@@ -40,12 +41,14 @@ def test_settings_lines_round_trip(values):
     assert androidtext.key_values(text) == {k: v.strip() for k, v in values.items()}
 
 
+@settings(deadline=None)
 @given(st.lists(PACKAGE, max_size=5))
 def test_component_lists_give_their_apps(packages):
     value = ":".join(f"{p}/{p}.Service" for p in packages) or "null"
     assert androidtext.component_packages(value) == frozenset(packages)
 
 
+@settings(deadline=None)
 @given(
     st.lists(st.tuples(PACKAGE, st.booleans(), st.booleans()), max_size=6, unique_by=lambda t: t[0])
 )
