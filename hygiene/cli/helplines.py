@@ -17,7 +17,12 @@ def register(app: typer.Typer) -> None:
 
 def helplines(
     region: Annotated[
-        str, typer.Option("--region", help="Which region's numbers to show (by its id).")
+        str,
+        typer.Option(
+            "--region",
+            help="Whose numbers and law to show: uk (the default), england, scotland, wales "
+            "or northern-ireland, in any case.",
+        ),
     ] = "uk",
     regions_dir: Annotated[
         Path | None,
