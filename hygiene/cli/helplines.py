@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from hygiene.cli import console
 from hygiene.cli.render import print_json
 
 
@@ -40,4 +41,4 @@ def helplines(
         print_json(found.to_dict())
         return
     for line in help_lines(found):
-        typer.echo(line)
+        console.echo(line)
