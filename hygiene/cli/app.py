@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "audit",
     "session",
     "plan",
+    "log",
     "forget",
 )
 
