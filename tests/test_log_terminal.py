@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from test_session_terminal import Terminal, pytestmark, safety_and_keep, signs, terminal
+from terminal_support import Terminal
+from test_session_terminal import pytestmark, safety_and_keep, signs, terminal
 
 from hygiene.accounts.providers import shipped_catalogue
 from hygiene.accounts.review import menu_options

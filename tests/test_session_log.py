@@ -7,6 +7,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+from scripted import ScriptedPrompter
 from vault_support import MemoryKeyring
 
 from hygiene.accounts.inventory import Inventory
@@ -14,7 +15,6 @@ from hygiene.breach.builtin import BuiltinSource
 from hygiene.errors import Interrupted
 from hygiene.plan import to_markdown
 from hygiene.plan.saved import plan_of
-from hygiene.prompts import ScriptedPrompter
 from hygiene.session import run_session
 from hygiene.vault import Progress, Vault, VaultDocument
 

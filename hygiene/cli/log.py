@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hygiene.cli import exitcodes
+from hygiene.cli import console, exitcodes
 
 if TYPE_CHECKING:
     from hygiene.log import ChainCheck, IncidentLog
@@ -41,7 +41,7 @@ def _checked(document: VaultDocument) -> tuple[IncidentLog, ChainCheck]:
 
     result = check(document.log)
     if not result.intact:
-        typer.echo(f"warning: {result.sentence()}", err=True)
+        console.echo(f"warning: {result.sentence()}", err=True)
     return document.log, result
 
 
@@ -92,6 +92,7 @@ def add(
 
     An entry is never changed afterwards; to put one right, add a correction with
     --corrects N."""
+    from hygiene.cli.prompter import TerminalPrompter
     from hygiene.cli.vault_access import open_vault
     from hygiene.errors import InputError
     from hygiene.log import Draft, write
@@ -99,7 +100,6 @@ def add(
     from hygiene.log.evidence import take
     from hygiene.log.model import local_now
     from hygiene.log.when import parse_when
-    from hygiene.prompts import TerminalPrompter
     from hygiene.vault import VaultDocument
     from hygiene.vault.store import clean_label
 
@@ -134,10 +134,10 @@ def add(
     new_log, entry = write(log, draft)
     vault.save(document.model_copy(update={"log": new_log}))
     if new:
-        typer.echo(f"'{document.label}' is kept now; `hygiene forget` removes it.")
-    typer.echo(f"Entry {entry.number} is written in the log of '{document.label}'.")
+        console.echo(f"'{document.label}' is kept now; `hygiene forget` removes it.")
+    console.echo(f"Entry {entry.number} is written in the log of '{document.label}'.")
     for item in entry.evidence:
-        typer.echo(f"  Evidence {_safe(item.name)}: SHA-256 {item.sha256}")
+        console.echo(f"  Evidence {_safe(item.name)}: SHA-256 {item.sha256}")
 
 
 def _safe(text: str) -> str:
@@ -155,10 +155,10 @@ def list_entries(name: NameArg, passphrase: Passphrase = False) -> None:
     _, document = _open(name, passphrase)
     log, result = _checked(document)
     if not log.entries and result.intact:
-        typer.echo(f"The log of '{document.label}' has no entries yet.")
-        typer.echo(f"To add one: hygiene log add '{document.label}'")
+        console.echo(f"The log of '{document.label}' has no entries yet.")
+        console.echo(f"To add one: hygiene log add '{document.label}'")
         return
-    typer.echo("\n".join(list_lines(log, result, terminal)))
+    console.echo("\n".join(list_lines(log, result, terminal)))
     if not result.intact:
         raise typer.Exit(exitcodes.ATTENTION)
 
@@ -179,10 +179,10 @@ def show(
     entry = log.entry(number)
     if entry is None:
         raise InputError(f"The log of '{document.label}' has no entry {number}.")
-    typer.echo("\n".join(entry_lines(entry, log.corrected_by().get(number, []), terminal)))
-    typer.echo(f"  Fingerprint: {entry.fingerprint}")
+    console.echo("\n".join(entry_lines(entry, log.corrected_by().get(number, []), terminal)))
+    console.echo(f"  Fingerprint: {entry.fingerprint}")
     about = result.about(number)
-    typer.echo(f"  Check: {' '.join(about)}" if about else "  Check: as it was written.")
+    console.echo(f"  Check: {' '.join(about)}" if about else "  Check: as it was written.")
     if not result.intact:
         raise typer.Exit(exitcodes.ATTENTION)
 
@@ -213,7 +213,7 @@ def export(
     from hygiene.vault.fileformat import write_atomic
 
     if sum([html is not None, markdown, csv is not None, json]) > 1:
-        typer.echo("error: choose one of --html FILE, --markdown, --csv FILE, --json.", err=True)
+        console.echo("error: choose one of --html FILE, --markdown, --csv FILE, --json.", err=True)
         raise typer.Exit(exitcodes.BAD_INPUT)
     _, document = _open(name, passphrase)
     log, result = _checked(document)
@@ -225,17 +225,17 @@ def export(
         assert target is not None
         text = to_html(log, result, label, at) if html is not None else formats.to_csv(log, result)
         write_atomic(target.resolve(), text.encode("utf-8"))
-        typer.echo(
+        console.echo(
             f"The log ({entries_text(len(log.entries))}) was written to {_safe(str(target))}."
         )
-        typer.echo("Keep it where the other person cannot reach it.")
+        console.echo("Keep it where the other person cannot reach it.")
     elif json:
         import json as jsonlib
 
         # ASCII only: every control character from the person's words arrives escaped.
-        typer.echo(jsonlib.dumps(formats.to_data(log, result, label, at), indent=2))
+        console.raw(jsonlib.dumps(formats.to_data(log, result, label, at), indent=2))
     else:
-        typer.echo(formats.to_markdown(log, result, label, at), nl=False)
+        console.echo(formats.to_markdown(log, result, label, at), nl=False)
     if not result.intact:
         raise typer.Exit(exitcodes.ATTENTION)
 
@@ -255,10 +255,10 @@ def copies(
     log, result = _checked(document)
     written = write_copies(log, folder)
     if not written:
-        typer.echo("No copies are kept in this log, so nothing was written.")
+        console.echo("No copies are kept in this log, so nothing was written.")
         raise typer.Exit(exitcodes.BAD_INPUT)
     for path in written:
-        typer.echo(f"Written: {_safe(str(path))}")
+        console.echo(f"Written: {_safe(str(path))}")
     if not result.intact:
         raise typer.Exit(exitcodes.ATTENTION)
 
