@@ -19,9 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from hygiene.findings import Finding, Severity, Topic
 
 Who = Literal["self", "them", "shared", "unknown"]
-DeviceKind = Literal[
-    "phone", "tablet", "computer", "watch", "car", "tracker", "smart_home", "other"
-]
+DeviceKind = Literal["phone", "tablet", "computer", "watch", "car", "smart_home", "other"]
 YesNoMaybe = Literal["yes", "no", "maybe"]
 COMPUTING = frozenset({"phone", "tablet", "computer", "watch"})  # accounts are signed in on these
 

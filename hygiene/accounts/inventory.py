@@ -366,7 +366,7 @@ HEADER = """\
 # password_known_to_abuser and abuser_knows: yes, no, maybe
 # unknown_sessions: yes, no, not_checked
 # controlled_by (for a contact): self, shared, abuser, unknown
-# [[device]]: label, kind (phone, tablet, computer, watch, car, tracker, smart_home, other),
+# [[device]]: label, kind (phone, tablet, computer, watch, car, smart_home, other),
 #   bought_by and paid_by (self, them, shared, unknown), pin_known_to_them and
 #   held_by_them (yes, no, maybe), signed_in (the ids of the accounts signed in on it)
 """
