@@ -27,6 +27,7 @@ def test_an_entry_with_a_file_added_during_a_session_is_exported(
     terminal.answer("Which account is the password for?", "")
     finished = str(len(menu_options(shipped_catalogue())))
     terminal.answer("Which account shall we look at next?", finished)
+    terminal.answer("Which device shall we record next?", "8")
     terminal.answer("want to write in the incident log?", "y")
     terminal.answer("When did it happen?", "yesterday 21:40")
     terminal.answer("Where did it happen?", "At home")
