@@ -16,15 +16,17 @@ said again ("abcabc") costs the piece times the count.
 A fact token's cost is its place in the attacker's list for its slot: the tokens of the
 same kind of fact and shape (names; dates' digits; an address's letters ...) that are
 tried as early, fact by fact in the order of the person's lists (the first name written,
-then the second ...), so adding facts after it never raises its cost. First
-names, whole words, years and whole dates come first (tier 1), initials, reversed orders
-and rare date layouts later (tier 2, counted with tier 1). Another way of writing a token
-(a date with "_", "Cres" for "Crescent", +44 for 0, a nickname) costs the token's place
-plus the choice among its ways. Two people's names joined ("TomAndJane") cost the first
-name, the join's rank in a short list, and the second name's place among the names. A fact
-that is also a common word ("jennifer") is explained as the fact at the cheaper of the
-two costs. Anything no class explains costs what brute force costs (26 per letter, 10
-per digit).
+then the second ...) or form by form (every name's first form, then every name's second
+...), whichever reaches it first (the second at twice its place, the two tried in turn):
+so a token never costs more than its place among the facts written before it, however
+many are written after. First names, whole words, years and whole dates come first (tier
+1), initials, reversed orders and rare date layouts later (tier 2, counted with tier 1).
+Another way of writing a token (a date with "_", "Cres" for "Crescent", +44 for 0, a
+nickname) costs the token's place plus the choice among its ways. Two people's names
+joined ("TomAndJane") cost the first name, the join's rank in a short list, and the
+second name's place among the names. A fact that is also a common word ("jennifer") is
+explained as the fact at the cheaper of the two costs. Anything no class explains costs
+what brute force costs (26 per letter, 10 per digit).
 
 The password is segmented by dynamic programming into the cheapest sequence of parts:
 fact tokens and couples (found case-insensitively, through 0/o 1/i/l 3/e 4/@/a 5/$/s 7/t
