@@ -27,8 +27,9 @@ HELP = (
     "Layouts: Bitwarden, Chrome/Edge/Brave, Firefox, KeePassXC, LastPass, 1Password, "
     "Apple Passwords/Safari, Dashlane and Proton Pass; detected from the file, or named "
     "with --format.\n\n"
-    "Exit codes: 0 nothing needs acting on; 1 something does; 2 bad input; 3 some "
-    "passwords could not be checked for breaches (unknown, not safe); 130 stopped."
+    "Exit codes: 0 nothing needs acting on; 1 something does; 2 the file could not be "
+    "read; 3 no login or only a few of the rows were read as logins, or some passwords "
+    "could not be checked for breaches (unknown, not safe); 130 stopped."
 )
 DELETE_REMINDER = (
     "When you are done, delete the export file and empty the bin: it holds every password "
@@ -89,15 +90,26 @@ def _advice(report: AuditReport) -> list[tuple[str, str, str]]:
     return [(r.value, ADVICE[r].why, ADVICE[r].fix) for r in Reason if r in present]
 
 
+def _opening(report: AuditReport) -> list[str]:
+    """How the file was read, and any doubt that it was read right, before any result."""
+    lines = list(report.notes)
+    doubt = report.doubt()
+    if doubt:
+        lines.append(f"Warning: {doubt}")
+    return [*lines, ""] if lines else []
+
+
 def render_text(report: AuditReport, path: Path, quiet: bool) -> list[str]:
-    lines = [f"Audit of {path.name} ({report.label}).", ""]
+    lines = [f"Audit of {path.name} ({report.label}).", "", *_opening(report)]
     found = report.lines()
     if found:
         lines.append("Most urgent first:")
         for number, (reason, entry, text) in enumerate(found, start=1):
             lines.append(f"{number:4}. {reason.severity.value.upper():6} {_who(entry)}: {text}")
-    else:
+    elif report.entries and not report.misread:
         lines.append("Nothing in this export needs acting on.")
+    elif report.entries:
+        lines.append("Nothing among the logins that were read needs acting on.")
     skipped = _skipped_lines(report)
     if skipped:
         lines += ["", "Skipped:"] + [f"  {line}" for line in skipped]
@@ -116,10 +128,15 @@ def _md(text: str) -> str:
 
 def render_markdown(report: AuditReport, path: Path) -> list[str]:
     lines = [f"# Password audit of {_md(path.name)}", "", f"Layout: {report.label}.", ""]
+    lines += [_md(line) for line in _opening(report)]
     found = report.lines()
     lines += ["## Most urgent first", ""]
-    if not found:
+    if not found and report.entries and not report.misread:
         lines.append("Nothing in this export needs acting on.")
+    elif not found and report.entries:
+        lines.append("Nothing among the logins that were read needs acting on.")
+    elif not found:
+        lines.append("No login was read, so nothing was checked.")
     for number, (reason, entry, text) in enumerate(found, start=1):
         lines.append(
             f"{number}. **{reason.severity.value.upper()}** {_md(_who(entry))}: {_md(text)}"
@@ -134,6 +151,15 @@ def render_markdown(report: AuditReport, path: Path) -> list[str]:
             lines.append(f"- **{reason_id}**: {why} {fix}")
         lines += ["", SAFETY]
     return [*lines, "", f"**{DELETE_REMINDER}**"]
+
+
+def exit_code(report: AuditReport) -> int:
+    """Something to act on wins; then anything unknown (a misread file, a failed lookup)."""
+    if report.needs_action:
+        return exitcodes.ATTENTION
+    if report.misread or report.breach_unknown:
+        return exitcodes.UNKNOWN
+    return exitcodes.OK
 
 
 def _since(value: str | None) -> datetime | None:
@@ -209,6 +235,4 @@ def register(app: typer.Typer) -> None:
             typer.echo("\n".join(render_markdown(report, export)))
         else:
             typer.echo("\n".join(render_text(report, export, quiet)))
-        if report.needs_action:
-            raise typer.Exit(exitcodes.ATTENTION)
-        raise typer.Exit(exitcodes.UNKNOWN if report.breach_unknown else exitcodes.OK)
+        raise typer.Exit(exit_code(report))

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from hygiene.errors import InputError, Problem
 from hygiene.exports.interface import Entry, Item, Probe, SkipKind, Skipped
-from hygiene.exports.source import Record, csv_records
+from hygiene.exports.source import csv_records
+from hygiene.exports.text import Record
 from hygiene.secret import Secret
 
 
@@ -36,6 +37,9 @@ class Row:
 
 
 Convert = Callable[[Row], Item]
+CUT_OFF = (
+    "the file ends part-way through this row (it may have been cut off), so it was left out"
+)
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ class CsvLayout:
         return self.required <= columns and not (self.excluded & columns)
 
     def read(self, path: Path, probe: Probe) -> Iterator[Item]:
-        yield from self.read_records(csv_records(path, escapechar=self.escapechar), path)
+        yield from self.read_records(csv_records(probe, escapechar=self.escapechar), path)
 
     def read_records(self, stream: Iterator[Record], path: Path | str) -> Iterator[Item]:
         """The rows of ``stream`` (its first record is the header) as logins and skips."""
@@ -83,6 +87,9 @@ class CsvLayout:
             fields = record.fields
             if not any(f.strip() for f in fields):
                 continue  # a blank line
+            if record.cut or (record.unterminated and len(fields) < width):
+                yield Skipped(record.row, SkipKind.MALFORMED, CUT_OFF)
+                continue
             if len(fields) > width and any(f.strip() for f in fields[width:]):
                 yield Skipped(
                     record.row,

@@ -124,7 +124,7 @@ class PuxLayout:
         return probe.kind == "zip" and "export.data" in probe.names
 
     def read(self, path: Path, probe: Probe) -> Iterator[Item]:
-        with open_zip(path) as archive:
+        with open_zip(probe, path) as archive:
             document = parse_json(zip_member(archive, "export.data", path), path)
         if not isinstance(document, dict):
             raise refuse(path, "this 1PUX archive has no accounts in it.")

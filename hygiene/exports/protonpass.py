@@ -115,7 +115,7 @@ class ZipLayout:
         )
 
     def read(self, path: Path, probe: Probe) -> Iterator[Item]:
-        with open_zip(path) as archive:
+        with open_zip(probe, path) as archive:
             names = archive.namelist()
             if any(n.endswith("data.pgp") for n in names):
                 raise refuse_encrypted(path, "Proton Pass", HOW)

@@ -2,17 +2,19 @@
 
 Detection looks at the container (CSV, JSON, zip) and the header or top-level names, and
 takes the first layout in ``LAYOUTS`` that claims the file; the order puts the stricter
-layouts first where headers overlap (Dashlane before Apple, Apple before Chrome). A name
-given with ``--format`` skips detection. An unknown layout is refused with the header
-that was seen and the names that are known.
+layouts first where headers overlap (Dashlane before Apple, Apple before Chrome). A zip
+archive no product's layout claims is searched, folders and zips within it included, for
+the one export it holds. A name given with ``--format`` skips detection. An unknown
+layout is refused with the header that was seen and the names that are known. How the
+file was read (its encoding, separator, the file inside a zip) comes back as notes.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
 from hygiene.errors import InputError, Problem
 from hygiene.exports import (
@@ -27,7 +29,15 @@ from hygiene.exports import (
     protonpass,
 )
 from hygiene.exports.interface import Item, Layout, Probe
-from hygiene.exports.source import probe, refuse, refuse_encrypted
+from hygiene.exports.source import (
+    open_zip,
+    probe,
+    probe_bytes,
+    refuse,
+    refuse_encrypted,
+    zip_member,
+)
+from hygiene.exports.text import DELIMITER_NAMES
 
 LAYOUTS: tuple[Layout, ...] = (
     onepassword.CSV4,
@@ -57,14 +67,19 @@ BY_NAME: dict[str, Layout] = {layout.name: layout for layout in LAYOUTS}
 # a password must never be printed.
 _SHOWABLE = re.compile(r"^[A-Za-z][A-Za-z _\-()/]{0,31}$")
 _MAX_SHOWN = 15
+# Files inside a zip worth looking at: exports, and archives that may hold one.
+MEMBER_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".xml", ".zip", ".1pux", ".data")
+MAX_ZIP_DEPTH = 3
 
 
 @dataclass(frozen=True)
 class Export:
-    """An opened export: which layout it is, and its rows as logins and skips (streamed)."""
+    """An opened export: its layout, its rows as logins and skips (streamed), and notes
+    on how the file was read that the person should hear."""
 
     layout: Layout
     items: Iterator[Item]
+    notes: tuple[str, ...] = field(default=())
 
 
 def known_names() -> str:
@@ -83,6 +98,48 @@ def _seen(found: Probe) -> str:
     return "a file of an unknown kind"
 
 
+def _detect(found: Probe) -> Layout | None:
+    return next((layout for layout in LAYOUTS if layout.detect(found)), None)
+
+
+def _worth_probing(name: str) -> bool:
+    parts = PurePosixPath(name).parts
+    hidden = any(p.startswith(".") or p == "__MACOSX" for p in parts)
+    return not hidden and name.lower().endswith(MEMBER_SUFFIXES)
+
+
+def _inside(archive_probe: Probe, path: Path, depth: int = 1) -> list[tuple[Probe, Layout]]:
+    """Every recognisable export in a zip archive, at any folder depth and in inner zips."""
+    found: list[tuple[Probe, Layout]] = []
+    prefix = f"{archive_probe.member}/" if archive_probe.member else ""
+    with open_zip(archive_probe, path) as archive:
+        for info in archive.infolist():
+            if info.is_dir() or not _worth_probing(info.filename):
+                continue
+            try:
+                data = zip_member(archive, info.filename, path)
+                member = probe_bytes(data, path, prefix + info.filename)
+            except InputError:
+                continue  # unreadable, or not an export: the others may still be one
+            layout = _detect(member)
+            if layout is not None:
+                found.append((member, layout))
+            elif member.kind == "zip" and depth < MAX_ZIP_DEPTH:
+                found += _inside(member, path, depth + 1)
+    return found
+
+
+def _notes(found: Probe) -> tuple[str, ...]:
+    notes = []
+    if found.member:
+        notes.append(f"Read from '{found.member}' inside the zip archive.")
+    if found.encoding.note and found.kind in ("csv", "json"):
+        notes.append(found.encoding.note)
+    if found.kind == "csv" and found.delimiter != ",":
+        notes.append(f"Its columns are separated by {DELIMITER_NAMES[found.delimiter]}.")
+    return tuple(notes)
+
+
 def open_export(path: Path, layout_name: str | None = None) -> Export:
     """Detect (or take) the layout of ``path`` and start reading it."""
     if layout_name is not None and layout_name not in BY_NAME:
@@ -96,7 +153,18 @@ def open_export(path: Path, layout_name: str | None = None) -> Export:
     if layout_name is not None:
         layout = BY_NAME[layout_name]
     else:
-        detected = next((layout for layout in LAYOUTS if layout.detect(found)), None)
+        detected = _detect(found)
+        if detected is None and found.kind == "zip":
+            inner = _inside(found, path)
+            if len(inner) > 1:
+                names = ", ".join(sorted(member.member or "" for member, _ in inner))
+                raise refuse(
+                    path,
+                    f"this zip archive holds more than one export ({names}). Unzip it and "
+                    "give hygiene one of them.",
+                )
+            if inner:
+                found, detected = inner[0]
         if detected is None:
             raise refuse(
                 path,
@@ -105,4 +173,4 @@ def open_export(path: Path, layout_name: str | None = None) -> Export:
                 "give it with --format.",
             )
         layout = detected
-    return Export(layout, layout.read(path, found))
+    return Export(layout, layout.read(path, found), _notes(found))
