@@ -216,12 +216,13 @@ def test_one_enormous_line_is_skipped_without_holding_it(tmp_path: Path) -> None
 
 
 def test_a_headerless_layout_never_takes_a_header_row(tmp_path: Path) -> None:
-    """A header of another product (Zoho Vault's, here) is not legacy Dashlane data."""
+    """A header of a product hygiene does not read is not legacy Dashlane or Keeper data,
+    even when the rows below it have those products' shape."""
     path = tmp_path / "vault.csv"
     path.write_text(
-        "Password Name,Description,Password URL,SecretData,Notes\n"
-        'Bank,,https://bank.test,"User Name:sam\nPassword:Hidden-Value-77",\n'
-        'Mail,,https://mail.test,"User Name:sam\nPassword:Other-Value-88",\n'
+        "Site Name,Web Address,Account,Secret Word,Remarks\n"
+        "Bank,https://bank.test,sam,Hidden-Value-77,\n"
+        "Mail,https://mail.test,sam,Other-Value-88,\n"
     )
     with pytest.raises(InputError) as caught:
         read(path)

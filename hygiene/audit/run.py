@@ -91,6 +91,7 @@ class AuditReport:
     breach_source: str
     timings: dict[str, float] = field(default_factory=dict, compare=False)
     notes: tuple[str, ...] = ()  # how the file was read: encoding, separator, zip member
+    plaintext: bool = True  # an export to delete afterwards, not a password manager's store
 
     @property
     def needs_action(self) -> bool:
@@ -378,4 +379,5 @@ def run_audit(
         breach_source=source.name,
         timings=timings,
         notes=export.notes,
+        plaintext=export.plaintext,
     )

@@ -16,8 +16,19 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from hygiene.errors import InputError, Problem
 from hygiene.exports.text import UTF8, Encoding
 from hygiene.secret import Secret
+
+
+class Refused(InputError):
+    """An export hygiene will not read: ``kind`` says why in one word (for ``--json``),
+    ``product`` names the product when the file's signature or shape says it."""
+
+    def __init__(self, problem: Problem, kind: str, product: str | None = None) -> None:
+        super().__init__(problem)
+        self.kind = kind
+        self.product = product
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ file was read (its encoding, separator, the file inside a zip) comes back as not
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,13 +23,22 @@ from hygiene.exports import (
     bitwarden,
     chromium,
     dashlane,
+    enpass,
     firefox,
+    kaspersky,
+    keepass,
     keepassxc,
+    keeper,
     lastpass,
+    nordpass,
     onepassword,
+    plaincsv,
     protonpass,
+    psono,
+    safeincloud,
+    zoho,
 )
-from hygiene.exports.interface import Item, Layout, Probe
+from hygiene.exports.interface import Item, Layout, Probe, Refused
 from hygiene.exports.source import (
     open_zip,
     probe,
@@ -46,21 +56,40 @@ LAYOUTS: tuple[Layout, ...] = (
     keepassxc.CSV,
     lastpass.CSV,
     onepassword.CSV8,
+    onepassword.CSV6,
     onepassword.CSV7_WINDOWS,
     onepassword.CSV7_MAC,
+    nordpass.CSV,
     protonpass.CSV,
+    zoho.CSV,
+    zoho.OLDEST_CSV,
+    plaincsv.KEEPASS,
+    plaincsv.SAFEINCLOUD,
+    plaincsv.ROBOFORM,
+    plaincsv.BUTTERCUP,
+    plaincsv.PADLOCK,
     dashlane.CSV,
     apple.CSV,
     chromium.CSV,
+    kaspersky.TXT,
     dashlane.LEGACY_CSV,
+    keeper.CSV,
     bitwarden.JSON,
+    enpass.JSON,
+    psono.JSON,
+    keeper.JSON,
     protonpass.JSON,
     dashlane.JSON,
+    keepass.XML,
+    safeincloud.XML,
+    keepass.KDBX,
     onepassword.PUX,
     protonpass.ZIP,
     dashlane.ZIP,
     bitwarden.ZIP,
 )
+# Layouts that are a password manager's own encrypted store, not a plaintext export.
+STORES = frozenset({keepass.KDBX.name})
 BY_NAME: dict[str, Layout] = {layout.name: layout for layout in LAYOUTS}
 
 # Only plain words are echoed from a header: a headerless file's first row is data, and
@@ -81,6 +110,11 @@ class Export:
     items: Iterator[Item]
     notes: tuple[str, ...] = field(default=())
 
+    @property
+    def plaintext(self) -> bool:
+        """Whether the file holds every password in plain text (and should be deleted)."""
+        return self.layout.name not in STORES
+
 
 def known_names() -> str:
     return ", ".join(BY_NAME)
@@ -95,6 +129,8 @@ def _seen(found: Probe) -> str:
         return "a JSON file with top-level names: " + ", ".join(sorted(found.names)[:_MAX_SHOWN])
     if found.kind == "zip":
         return "a zip archive holding: " + ", ".join(sorted(found.names)[:_MAX_SHOWN])
+    if found.kind == "xml":
+        return "an XML file whose top element is " + ", ".join(sorted(found.names)[:1])
     return "a file of an unknown kind"
 
 
@@ -140,11 +176,15 @@ def _notes(found: Probe) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def open_export(path: Path, layout_name: str | None = None) -> Export:
-    """Detect (or take) the layout of ``path`` and start reading it."""
+def open_export(
+    path: Path, layout_name: str | None = None, unlock: keepass.Unlock | None = None
+) -> Export:
+    """Detect (or take) the layout of ``path`` and start reading it. ``unlock`` gives the
+    password of a KeePass database, asked for only if the file is one."""
     if layout_name is not None and layout_name not in BY_NAME:
-        raise InputError(
-            Problem(f"'{layout_name}' is not a layout hygiene knows. Known: {known_names()}.")
+        raise Refused(
+            Problem(f"'{layout_name}' is not a layout hygiene knows. Known: {known_names()}."),
+            "unknown_layout",
         )
     found = probe(path)
     if found.kind == "pgp":
@@ -162,15 +202,20 @@ def open_export(path: Path, layout_name: str | None = None) -> Export:
                     path,
                     f"this zip archive holds more than one export ({names}). Unzip it and "
                     "give hygiene one of them.",
+                    "several_exports",
                 )
             if inner:
                 found, detected = inner[0]
         if detected is None:
             raise refuse(
                 path,
-                f"hygiene does not recognise this export. It is {_seen(found)}. "
-                f"Layouts it knows: {known_names()}. If you know which one it is, "
-                "give it with --format.",
+                f"hygiene does not recognise this export. It is {_seen(found)}. Export "
+                "again from the password manager, as CSV where it offers it, or export the "
+                "passwords saved in your browser (Chrome, Edge, Firefox or Safari). "
+                f"Layouts hygiene reads: {known_names()}.",
+                "unrecognised",
             )
         layout = detected
+    if isinstance(layout, keepass.KdbxLayout):
+        layout = dataclasses.replace(layout, unlock=unlock)
     return Export(layout, layout.read(path, found), _notes(found))

@@ -17,9 +17,10 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
+from xml.etree.ElementTree import Element
 
-from hygiene.errors import InputError, Problem
-from hygiene.exports.interface import Probe
+from hygiene.errors import Problem
+from hygiene.exports.interface import Probe, Refused
 from hygiene.exports.text import (
     Encoding,
     Record,
@@ -41,11 +42,18 @@ URL_LIKE = re.compile(r"^(https?|android|androidapp|ftp)://", re.IGNORECASE)
 COLUMN_NAME = re.compile(r"^[!#]?[^\W\d][\w .()/\-:'&]{0,39}$")
 
 ZIP_MAGIC = b"PK\x03\x04"
+KDBX_MAGIC = bytes.fromhex("03d9a29a67fb4bb5")
+KDB_MAGIC = bytes.fromhex("03d9a29a65fb4bb5")  # KeePass 1
+ONE_PIF_MARKER = b"***5642bee8-a5ff-11dc-8314-0800200c9a66***"
+# The root element of an XML file, past its declaration, comments and doctype.
+XML_ROOT = re.compile(r"<(?![?!])([A-Za-z_][\w.\-]*)")
 Opener = Callable[[], IO[bytes]]
 
 
-def refuse(path: Path | str, message: str) -> InputError:
-    return InputError(Problem(message, source=str(path)))
+def refuse(
+    path: Path | str, message: str, kind: str = "unreadable", product: str | None = None
+) -> Refused:
+    return Refused(Problem(message, source=str(path)), kind, product)
 
 
 def csv_records(
@@ -64,6 +72,7 @@ def read_bounded(stream: IO[bytes], path: Path | str, what: str) -> bytes:
             path,
             f"{what} is larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB, more than "
             "hygiene reads at once. Export as CSV instead, which is read row by row.",
+            "too_large",
         )
     return data
 
@@ -75,13 +84,39 @@ def parse_json(data: bytes, path: Path | str) -> Any:
     except RecursionError:
         # A real export nests a few levels; thousands are a crafted or damaged file.
         raise refuse(
-            path, "this JSON file is nested far too deeply to be a password export."
+            path, "this JSON file is nested far too deeply to be a password export.", "damaged"
         ) from None
     except json.JSONDecodeError as exc:
         # The position only: the message would quote the text around it.
-        raise InputError(
-            Problem("this JSON file is damaged and cannot be read", str(path), exc.lineno)
+        raise Refused(
+            Problem("this JSON file is damaged and cannot be read", str(path), exc.lineno),
+            "damaged",
         ) from None
+
+
+def load_xml(probe: Probe, path: Path | str) -> Element:
+    """An XML export, refused if it declares a document type or entities (no export
+    does; they are how a crafted file expands itself or reaches out)."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import ParseError, fromstring
+
+    with probe.open() as binary:
+        data = read_bounded(binary, path, "this XML file")
+    try:
+        root: Element = fromstring(data, forbid_dtd=True)
+    except DefusedXmlException:
+        raise refuse(
+            path,
+            "this XML file declares a document type or entities, which no password "
+            "export does, so it was not read.",
+            "damaged",
+        ) from None
+    except ParseError as exc:
+        raise Refused(
+            Problem("this XML file is damaged and cannot be read", str(path), exc.position[0]),
+            "damaged",
+        ) from None
+    return root
 
 
 def listed(value: Any) -> list[Any]:
@@ -98,10 +133,12 @@ def open_zip(probe: Probe, path: Path | str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(probe.open())
     except (zipfile.BadZipFile, OSError, EOFError):
-        raise refuse(path, "this zip archive is damaged and cannot be opened.") from None
+        raise refuse(path, "this zip archive is damaged and cannot be opened.", "damaged") from None
     if len(archive.infolist()) > MAX_ZIP_MEMBERS:
         archive.close()
-        raise refuse(path, f"this zip archive holds more than {MAX_ZIP_MEMBERS} files.")
+        raise refuse(
+            path, f"this zip archive holds more than {MAX_ZIP_MEMBERS} files.", "too_large"
+        )
     return archive
 
 
@@ -112,7 +149,7 @@ def zip_member(archive: zipfile.ZipFile, name: str, path: Path | str) -> bytes:
             return read_bounded(member, path, f"'{name}' in this archive")
     except (KeyError, zipfile.BadZipFile, RuntimeError, OSError, EOFError, ValueError):
         # KeyError: no such member; RuntimeError: an encrypted member.
-        raise refuse(path, f"'{name}' in this archive cannot be read.") from None
+        raise refuse(path, f"'{name}' in this archive cannot be read.", "damaged") from None
 
 
 def probe(path: Path) -> Probe:
@@ -140,11 +177,18 @@ def probe_head(head: bytes, opener: Opener, path: Path | str, member: str | None
         with open_zip(Probe("zip", opener=opener), path) as archive:
             names = frozenset(archive.namelist())
         return Probe("zip", names=names, member=member, opener=opener)
+    if head.startswith(KDBX_MAGIC):
+        return Probe("kdbx", member=member, opener=opener)
+    _refuse_by_signature(head, path)
     if not head.strip():
-        raise refuse(path, "this file is empty.")
+        raise refuse(path, "this file is empty.", "empty")
     with opener() as binary:
         encoding = choose_encoding(head, chunks_of(binary))
     text = _text_head(head, encoding).lstrip("\ufeff").lstrip()
+    if text.startswith("<"):
+        root = XML_ROOT.search(text)
+        names = frozenset({root.group(1)}) if root else frozenset()
+        return Probe("xml", names=names, encoding=encoding, member=member, opener=opener)
     if text.startswith("-----BEGIN PGP"):
         return Probe("pgp", member=member, opener=opener)
     if text.startswith(("{", "[")):
@@ -178,6 +222,28 @@ def probe_head(head: bytes, opener: Opener, path: Path | str, member: str | None
     )
 
 
+def _refuse_by_signature(head: bytes, path: Path | str) -> None:
+    """Files hygiene cannot read but can name, with how to get one it can."""
+    if head.startswith(KDB_MAGIC):
+        raise refuse(
+            path,
+            "this is a KeePass 1 database (.kdb), which hygiene cannot read. Open it in "
+            "KeePassXC (Database, Import, KeePass 1 database), save it as a .kdbx file, "
+            "and run the audit on that.",
+            "unsupported",
+            "KeePass 1",
+        )
+    if ONE_PIF_MARKER in head:
+        raise refuse(
+            path,
+            "this is a 1Password Interchange File (.1pif, from 1Password 4 to 7), which "
+            "hygiene does not read. Export again from 1Password as CSV (or, in 1Password 8, "
+            "as 1PUX), then run the audit on that file.",
+            "unsupported",
+            "1Password",
+        )
+
+
 def _url_column(fields: list[str]) -> int:
     for index, value in enumerate(fields):
         if URL_LIKE.match(value.strip()):
@@ -191,10 +257,12 @@ DELETE_AFTERWARDS = (
 )
 
 
-def refuse_encrypted(path: Path | str, product: str, how: str) -> InputError:
+def refuse_encrypted(path: Path | str, product: str, how: str) -> Refused:
     """An encrypted export cannot be audited; say how to make one that can."""
     return refuse(
         path,
         f"this {product} export is encrypted, so hygiene cannot read it. {how} "
         + DELETE_AFTERWARDS,
+        "encrypted",
+        product,
     )
