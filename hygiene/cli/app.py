@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "phone",
     "session",
     "plan",
+    "log",
     "forget",
 )
 
