@@ -45,6 +45,7 @@ ACCOUNTS = [
     menu("A UK bank or building society"), "Bank", "", "sam.home@example.org", "",
     "4", "2", "3", "n",
     menu("I have finished"),
+    "8",  # no devices to record
 ]
 LOG = ["n"]  # nothing to write in the incident log
 EMAIL_PLAN = ["", "", "n"]  # suggested places for both; no addresses to check
@@ -202,9 +203,12 @@ def test_the_worker_can_list_kept_sessions(home: Path, cli: Any) -> None:
         run([*SAFE, "y", "Alex", "<quit>"])
     result = cli("session", "--list")
     assert result.stdout.splitlines() == [
-        "Alex: carries on at the warning signs",
-        "Sam: carries on at what they know",
+        "Kept sessions (carry one on with: hygiene session --resume NAME):",
+        "  Alex: carries on at the warning signs",
+        "  Sam: carries on at what they know",
     ]
+    # --resume without a name lists them too, instead of failing.
+    assert cli("session", "--resume").stdout == result.stdout
 
 
 def test_the_command_refuses_bad_input_before_any_question(home: Path, cli: Any) -> None:
