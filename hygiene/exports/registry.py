@@ -131,6 +131,8 @@ def _seen(found: Probe) -> str:
         return "a zip archive holding: " + ", ".join(sorted(found.names)[:_MAX_SHOWN])
     if found.kind == "xml":
         return "an XML file whose top element is " + ", ".join(sorted(found.names)[:1])
+    if found.kind == "kdbx":
+        return "a KeePass database"
     return "a file of an unknown kind"
 
 
@@ -192,6 +194,15 @@ def open_export(
         raise refuse_encrypted(path, "Proton Pass", protonpass.HOW)
     if layout_name is not None:
         layout = BY_NAME[layout_name]
+        # --format overrides a header, never the kind of file: a zip or a database read
+        # as text would only yield noise.
+        if found.kind != "csv" and not layout.detect(found):
+            raise refuse(
+                path,
+                f"this file is {_seen(found)}, which the {layout.label} layout cannot read. "
+                "Run the audit without --format and hygiene will tell what it is.",
+                "not_this_layout",
+            )
     else:
         detected = _detect(found)
         if detected is None and found.kind == "zip":
