@@ -323,3 +323,14 @@ def test_format_never_reads_a_zip_or_a_database_as_text(tmp_path: Path) -> None:
     database.write_bytes(bytes.fromhex("03d9a29a67fb4bb5") + b"\x00" * 200)
     with pytest.raises(InputError, match=r"KeePass database.*cannot read"):
         read(database, "lastpass-csv")
+
+
+def test_a_first_row_of_data_is_never_echoed_even_in_plain_words(tmp_path: Path) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_text("Allotment,sam,Marigold,Sunflower\nBakery,sam,Sourdough,Crumpet\n")
+    with pytest.raises(InputError) as caught:
+        read(path)
+    message = str(caught.value)
+    assert "4 columns" in message
+    assert not {"Marigold", "marigold", "Sunflower", "sunflower"} & set(message.split())
+    assert "marigold" not in message.lower()

@@ -12,7 +12,6 @@ file was read (its encoding, separator, the file inside a zip) comes back as not
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -38,6 +37,7 @@ from hygiene.exports import (
     safeincloud,
     zoho,
 )
+from hygiene.exports.csvlayout import CsvLayout
 from hygiene.exports.interface import Item, Layout, Probe, Refused
 from hygiene.exports.source import (
     open_zip,
@@ -92,9 +92,17 @@ LAYOUTS: tuple[Layout, ...] = (
 STORES = frozenset({keepass.KDBX.name})
 BY_NAME: dict[str, Layout] = {layout.name: layout for layout in LAYOUTS}
 
-# Only plain words are echoed from a header: a headerless file's first row is data, and
-# a password must never be printed.
-_SHOWABLE = re.compile(r"^[A-Za-z][A-Za-z _\-()/]{0,31}$")
+# Only a first row made mostly of column names hygiene knows is echoed, and only those
+# names: a headerless file's first row is data, and a password must never be printed.
+COMMON_COLUMNS = frozenset(
+    {
+        "name", "title", "url", "website", "web site", "address", "username", "user",
+        "user name", "login", "login name", "email", "password", "pass", "note", "notes",
+        "comment", "comments", "folder", "group", "tags", "type", "category", "totp", "otp",
+        "favorite", "favourite", "created", "modified", "id", "uuid", "description",
+        "phone", "site", "account", "extra", "label", "vault",
+    }
+)
 _MAX_SHOWN = 15
 # Files inside a zip worth looking at: exports, and archives that may hold one.
 MEMBER_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".xml", ".zip", ".1pux", ".data")
@@ -120,9 +128,27 @@ def known_names() -> str:
     return ", ".join(BY_NAME)
 
 
+def _column_words() -> frozenset[str]:
+    words = set(COMMON_COLUMNS)
+    for layout in LAYOUTS:
+        if isinstance(layout, CsvLayout):
+            words |= layout.required | layout.excluded | set(layout.exact or ())
+    return frozenset(words)
+
+
 def _seen(found: Probe) -> str:
+    known = _column_words()
+    header = found.header[:_MAX_SHOWN]
+    if found.kind == "csv" and sum(1 for n in header if n in known) * 2 < max(len(header), 1):
+        # Mostly not column names: the first row is data and may hold a password, so its
+        # size is said, never its text.
+        return (
+            f"a file of {len(found.header)} columns separated by "
+            f"{DELIMITER_NAMES[found.delimiter]}, whose first row is not column names "
+            "(it is not shown: it may hold a password)"
+        )
     if found.kind == "csv":
-        shown = [n if _SHOWABLE.match(n) else "…" for n in found.header[:_MAX_SHOWN]]
+        shown = [n if n in known else "…" for n in header]
         more = ", …" if len(found.header) > _MAX_SHOWN else ""
         return f"a CSV file whose first row is: {', '.join(shown)}{more}"
     if found.kind == "json":
