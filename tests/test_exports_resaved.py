@@ -334,3 +334,17 @@ def test_a_first_row_of_data_is_never_echoed_even_in_plain_words(tmp_path: Path)
     assert "4 columns" in message
     assert not {"Marigold", "marigold", "Sunflower", "sunflower"} & set(message.split())
     assert "marigold" not in message.lower()
+
+
+def test_a_zip_of_many_candidate_files_is_refused_not_read_in_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hygiene.exports import registry
+
+    monkeypatch.setattr(registry, "MAX_PROBED_MEMBERS", 5)
+    members = {f"notes/{n}.txt": b"nothing here\n" for n in range(8)}
+    with pytest.raises(InputError, match="more than 5 files that could be an export"):
+        read(_zip(tmp_path / "many.zip", members))
+    few = {f"notes/{n}.txt": b"nothing here\n" for n in range(4)}
+    few["export/passwords.csv"] = CHROME_HEADER + FULL_ROW
+    assert [e.title for e in read(_zip(tmp_path / "few.zip", few))[1]] == ["a.test"]

@@ -107,6 +107,7 @@ _MAX_SHOWN = 15
 # Files inside a zip worth looking at: exports, and archives that may hold one.
 MEMBER_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".xml", ".zip", ".1pux", ".data")
 MAX_ZIP_DEPTH = 3
+MAX_PROBED_MEMBERS = 50
 
 
 @dataclass(frozen=True)
@@ -172,14 +173,29 @@ def _worth_probing(name: str) -> bool:
     return not hidden and name.lower().endswith(MEMBER_SUFFIXES)
 
 
-def _inside(archive_probe: Probe, path: Path, depth: int = 1) -> list[tuple[Probe, Layout]]:
-    """Every recognisable export in a zip archive, at any folder depth and in inner zips."""
+def _inside(
+    archive_probe: Probe, path: Path, depth: int = 1, budget: list[int] | None = None
+) -> list[tuple[Probe, Layout]]:
+    """Every recognisable export in a zip archive, at any folder depth and in inner zips.
+
+    ``budget`` counts the files left to open across every level: each may be read up to
+    the document limit, so a crafted archive of thousands must not be read in full.
+    """
+    budget = [MAX_PROBED_MEMBERS] if budget is None else budget
     found: list[tuple[Probe, Layout]] = []
     prefix = f"{archive_probe.member}/" if archive_probe.member else ""
     with open_zip(archive_probe, path) as archive:
         for info in archive.infolist():
             if info.is_dir() or not _worth_probing(info.filename):
                 continue
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise refuse(
+                    path,
+                    f"this zip archive holds more than {MAX_PROBED_MEMBERS} files that could "
+                    "be an export. Unzip it and give hygiene the export itself.",
+                    "too_large",
+                )
             try:
                 data = zip_member(archive, info.filename, path)
                 member = probe_bytes(data, path, prefix + info.filename)
@@ -189,7 +205,7 @@ def _inside(archive_probe: Probe, path: Path, depth: int = 1) -> list[tuple[Prob
             if layout is not None:
                 found.append((member, layout))
             elif member.kind == "zip" and depth < MAX_ZIP_DEPTH:
-                found += _inside(member, path, depth + 1)
+                found += _inside(member, path, depth + 1, budget)
     return found
 
 
