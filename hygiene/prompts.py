@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol, TextIO
 
 from hygiene.errors import Interrupted
+from hygiene.render import visible_lines
 from hygiene.secret import Secret
 
 QUIT_WORDS = frozenset({"q", "quit", "exit"})
@@ -47,7 +48,8 @@ class TerminalPrompter:
 
     def _read(self, prompt: str) -> str:
         try:
-            answer = input(prompt).strip()
+            # input() on a terminal writes the prompt itself, around the output guard.
+            answer = input(visible_lines(prompt)).strip()
         except (KeyboardInterrupt, EOFError) as exc:
             raise Interrupted() from exc
         if answer.lower() in QUIT_WORDS:
@@ -86,7 +88,7 @@ class TerminalPrompter:
 
     def secret(self, question: str) -> Secret:
         try:
-            return Secret(getpass.getpass(f"{question} (hidden): "))
+            return Secret(getpass.getpass(visible_lines(f"{question} (hidden): ")))
         except (KeyboardInterrupt, EOFError) as exc:
             raise Interrupted() from exc
 

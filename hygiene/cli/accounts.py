@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from hygiene.cli import exitcodes
-from hygiene.cli.render import finding_lines, print_json
+from hygiene.cli.render import finding_lines, print_json, tell_old_names
 
 accounts_app = typer.Typer(
     help="Who can still get into your accounts, and through what.",
@@ -33,6 +33,7 @@ def check(
     from hygiene.findings import in_plan_order
 
     inv = load_inventory(inventory)
+    tell_old_names(inv.old_names, inventory)
     catalogue = shipped_catalogue()
     result = check_inventory(inv, catalogue)
     findings = in_plan_order(result.findings)
@@ -89,6 +90,7 @@ def graph(
     from hygiene.accounts.inventory import load_inventory
 
     inv = load_inventory(inventory)
+    tell_old_names(inv.old_names, inventory)
     result = check_inventory(inv)
     typer.echo(dot(inv, result) if as_dot else text_tree(inv, result), nl=not as_dot)
 
