@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from hygiene.cli import exitcodes
-from hygiene.cli.render import finding_lines, print_json, tell_old_names
+from hygiene.cli.render import print_json, tell_old_names
 
 accounts_app = typer.Typer(
     help="Who can still get into your accounts, and through what.",
@@ -31,6 +31,7 @@ def check(
     from hygiene.accounts.inventory import load_inventory
     from hygiene.accounts.providers import shipped_catalogue
     from hygiene.findings import in_plan_order
+    from hygiene.render.findings import text_lines
 
     inv = load_inventory(inventory)
     tell_old_names(inv.old_names, inventory)
@@ -73,7 +74,7 @@ def check(
             )
         if findings:
             typer.echo("\nWhat to do, in plan order (cut first what opens most):")
-            typer.echo("\n".join(finding_lines(findings)))
+            typer.echo("\n".join(text_lines(findings)))
     raise typer.Exit(exitcodes.ATTENTION if findings else exitcodes.OK)
 
 

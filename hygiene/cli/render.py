@@ -1,4 +1,4 @@
-"""How every command prints: the guarded terminal streams, JSON, and findings as text.
+"""How every command prints: the guarded terminal streams, and JSON.
 
 While a command runs, standard output and standard error are wrapped so that no control
 character or escape sequence in anything printed reaches the terminal raw: a title
@@ -17,8 +17,7 @@ from typing import Any, TextIO
 
 import typer
 
-from hygiene.findings import Finding
-from hygiene.render import json_safe, visible, visible_lines
+from hygiene.render import json_safe, visible_lines
 
 
 class GuardedStream:
@@ -91,18 +90,3 @@ def tell_old_names(names: Iterable[str], source: object) -> None:
 
 def print_json(data: Any) -> None:
     typer.echo(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
-
-
-def finding_lines(findings: Iterable[Finding]) -> list[str]:
-    """Findings as text that reads the same aloud and on paper: the severity is a word.
-
-    Each field is one line: a newline planted in a label is written out, not obeyed.
-    """
-    lines: list[str] = []
-    for number, finding in enumerate(findings, start=1):
-        lines.append(f"{number}. [{finding.severity.value.upper()}] {visible(finding.title)}")
-        lines.append(f"   Why: {visible(finding.why)}")
-        lines.append(f"   What to do: {visible(finding.fix)}")
-        if finding.safety:
-            lines.append(f"   Safety: {visible(finding.safety)}")
-    return lines
