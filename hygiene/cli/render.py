@@ -15,8 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
-import typer
-
+from hygiene.cli import console
 from hygiene.render import json_safe, visible_lines
 
 
@@ -81,7 +80,7 @@ def tell_old_names(names: Iterable[str], source: object) -> None:
     """Say, on standard error, which old names a file still uses; they keep working."""
     names = list(names)
     if names:
-        typer.echo(
+        console.echo(
             f"note: {source} uses old names: {'; '.join(names)}. They still work; "
             "hygiene writes the new ones.",
             err=True,
@@ -89,4 +88,4 @@ def tell_old_names(names: Iterable[str], source: object) -> None:
 
 
 def print_json(data: Any) -> None:
-    typer.echo(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
+    console.raw(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
