@@ -178,5 +178,18 @@ def test_markdown_text_never_renders_markup(text: str):
     from markdown_it import MarkdownIt
 
     html = MarkdownIt("commonmark", {"html": True}).render(f"- {markdown_text(text)}\n")
-    for tag in ("<img", "<a ", "<strong", "<em", "<code", "<h1", "<script", "<iframe"):
+    for tag in (
+        "<img",
+        "<a ",
+        "<strong",
+        "<em",
+        "<code",
+        "<h",
+        "<script",
+        "<blockquote",
+        "<ol",
+        "<pre",
+        "<iframe",
+    ):
         assert tag not in html
+    assert html.count("<li>") == 1 and html.count("<ul>") == 1  # one item, nothing nested

@@ -36,9 +36,15 @@ def visible_lines(text: str) -> str:
     return _OUTPUT_CONTROL.sub(_shown, text)
 
 
-# Everything CommonMark gives a meaning to inside a line. Escaping with a backslash is
-# defined for all ASCII punctuation, so the rendered text reads exactly as given.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#!|~@&])")
+# What CommonMark and GitHub give a meaning to inside a line: emphasis, code, links and
+# images (which need "[" and "]"), HTML and autolinks ("<", ">"), tables ("|"),
+# strikethrough ("~"), email autolinks ("@") and entities ("&"). A backslash before any
+# ASCII punctuation shows it as itself, so the rendered text reads exactly as given;
+# "(", ")" and "!" are left alone, since without "[" they make nothing, and the plan is
+# often read unrendered.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~@&])")
+# At the start of a string, what would begin a block: a heading, quote, list or rule.
+_BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
 # Bare URLs and www. become links in GitHub-flavoured Markdown; a backslash before the
 # ":" or "." that triggers that keeps them text.
 _AUTOLINK = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]{1,31}):(?=//)|\b(www)\.")
@@ -47,8 +53,14 @@ _AUTOLINK = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]{1,31}):(?=//)|\b(www)\.")
 def markdown_text(text: str) -> str:
     """``text`` as Markdown that shows it literally: no image, link, HTML, emphasis or cell."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text))
-    # "&" is escaped too: it starts an entity, and &#60; is "<".
+    escaped = _BLOCK_START.sub(_block, escaped, count=1)
     return _AUTOLINK.sub(lambda m: f"{m.group(1)}\\:" if m.group(1) else "www\\.", escaped)
+
+
+def _block(match: re.Match[str]) -> str:
+    space, marker, digits, dot = match.groups()
+    # "1." is written "1\.": the number stays, the list marker goes.
+    return space + (f"\\{marker}" if marker else f"{digits}\\{dot}")
 
 
 def html_text(text: str) -> str:
