@@ -30,6 +30,8 @@ def to_markdown(plan: Plan) -> str:
         lines += markdown_lines(section.findings, number, box=True)
         number += len(section.findings)
         lines.append("")
+    if note := plan.log_note():
+        lines += ["## Incident log", "", note, ""]
     if plan.facts:
         lines += ["## What they may know", ""]
         if not plan.facts_shown:

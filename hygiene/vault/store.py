@@ -212,8 +212,9 @@ class Vault:
         removed = []
         path = self._path(file_id)
         if path.exists():
+            document = self._try_read(path)
             path.unlink()
-            removed.append(Removed(f"the saved session '{shown}'"))
+            removed.append(Removed(f"the saved session '{shown}'{_with_log(document)}"))
         if self._keys().forget(file_id):
             removed.append(Removed(f"the key of '{shown}' in the keyring"))
         return removed
@@ -225,7 +226,7 @@ class Vault:
             document = self._try_read(path)
             kind = _kind(path)
             if document is not None:
-                name = f"the saved session '{document.label}'"
+                name = f"the saved session '{document.label}'{_with_log(document)}"
             elif kind == KIND_PASSPHRASE:
                 name = "a saved session protected by a passphrase"
             else:
@@ -245,6 +246,15 @@ class Vault:
                 self.root.rmdir()
                 removed.append(Removed(f"the folder {self.root.name}"))
         return removed
+
+
+def _with_log(document: VaultDocument | None) -> str:
+    """What of the incident log went with a file, so nobody loses evidence unawares."""
+    if document is None or not document.log.entries:
+        return ""
+    count, copies = len(document.log.entries), len(document.log.copies)
+    kept = f" and {copies} evidence cop{'y' if copies == 1 else 'ies'}" if copies else ""
+    return f", with its incident log of {count} entr{'y' if count == 1 else 'ies'}{kept}"
 
 
 def _kind(path: Path) -> int | None:
