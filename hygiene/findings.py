@@ -104,6 +104,14 @@ class Kind(BaseModel):
     # A key of the registry's [safety] table; checked even when absent (see below).
     safety: str | None = Field(default=None, validate_default=True)
 
+    @field_validator("stage")
+    @classmethod
+    def _now_is_unnoticed(cls, value: str, info: ValidationInfo) -> str:
+        # "Safe to do now" promises nothing they can notice.
+        if value == "now" and info.data.get("can_alert"):
+            raise ValueError("a finding that can alert them cannot be in the stage 'now'")
+        return value
+
     @field_validator("safety")
     @classmethod
     def _alert_needs_note(cls, value: str | None, info: ValidationInfo) -> str | None:
