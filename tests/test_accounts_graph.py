@@ -168,7 +168,7 @@ def test_check_text_says_reachable_accounts_and_what_to_do(cli):
     assert "Micromart shop: may be able to get in (not certain)" in result.stdout
     assert "[URGENT] Bank: the other person can get in" in result.stdout
     # Where to make each fix comes from the catalogue; an unknown provider says so.
-    assert "Where: Google Account → Security → How you sign in to Google" in result.stdout
+    assert "Where: Google Account → Personal info → Contact info" in result.stdout
     assert "No page of its own for: micromart. The general checklist applies" in result.stdout
     assert "Where (general checklist, no page for this provider)" in result.stdout
     assert "On this service: Google may send a security alert" in result.stdout

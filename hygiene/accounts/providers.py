@@ -7,11 +7,18 @@ why it matters, whether changing it can alert the other person, when the entry w
 checked, and whether its source is unconfirmed (menu paths change; an unconfirmed path
 is shown as "may differ, not confirmed"). A provider we have no page for falls back to
 the generic checklist, and says so.
+
+The loader also enforces the safety rules a careful reviewer would: taking access away
+from the other person can alert them and is never marked "no", and says to keep
+evidence first; a data export that sends a notice says so; signing sessions out comes
+after the password change; a confirmed item cites the address it was confirmed against,
+and an unconfirmed one says why.
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -54,6 +61,25 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 GENERIC_ID = "generic"
 
+# Kinds whose review ends in taking something away from the other person: a second
+# factor, a recovery route, a session or device, a delegate, a forwarding rule, an app
+# or a share. Any of these can tell them, and removing it can destroy the evidence.
+REMOVES: frozenset[str] = frozenset({
+    "recovery", "two_factor", "sessions", "app_passwords", "connected_apps", "forwarding",
+    "filters", "delegation", "sharing", "location_sharing", "safety_tool",
+})
+# An item of another kind that tells the reader to take something away counts too.
+_REMOVING = re.compile(r"\b(remove|revoke|stop sharing|sign (\w+ )?out|log (\w+ )?out)", re.I)
+_EVIDENCE_FIRST = re.compile(
+    r"evidence[^.]*\b(first|before)\b|\b(first|before)\b[^.]*evidence", re.I
+)
+_EXPORT = re.compile(r"\b(download|export)", re.I)
+_NOTICE = re.compile(r"\b(email|notification|notice|message|link)s?\b", re.I)
+_SIGN_OUT = re.compile(r"\b(sign|log)\w* (\w+ )?out\b", re.I)
+_PASSWORD_CHANGE = re.compile(
+    r"\bchang\w* (the |your |its )?(\w+ )?(password|passcode|PIN)\b", re.I
+)
+
 
 class Item(BaseModel):
     """One thing to review on one provider."""
@@ -70,7 +96,8 @@ class Item(BaseModel):
     can_alert_abuser: YesNoMaybe
     alert_note: str | None = None
     unconfirmed: bool = False
-    source: str = Field(min_length=3)
+    why_unconfirmed: str | None = None  # what could not be confirmed, and why
+    source: str = Field(min_length=3)  # the address it was confirmed against
     last_checked: datetime.date
 
     @field_validator("url")
@@ -93,6 +120,73 @@ class Item(BaseModel):
         if self.can_alert_abuser != "no" and not self.alert_note:
             raise ValueError("say how the other person may find out (alert_note)")
         return self
+
+    @model_validator(mode="after")
+    def _safe(self) -> Item:
+        problems = [rule(self) for rule in _SAFETY_RULES]
+        found = [p for p in problems if p]
+        if found:
+            raise ValueError("; ".join(found))
+        return self
+
+    @property
+    def removes_access(self) -> bool:
+        return self.kind in REMOVES or bool(_REMOVING.search(self.what))
+
+    @property
+    def advice(self) -> str:
+        return f"{self.what} {self.alert_note or ''}"
+
+
+def _removal_is_careful(item: Item) -> str | None:
+    if not item.removes_access:
+        return None
+    if item.can_alert_abuser == "no":
+        return ("taking access away can alert the other person: can_alert_abuser must be "
+                "\"maybe\" or \"yes\"")
+    if not _EVIDENCE_FIRST.search(item.advice):
+        return "say to keep evidence first (in what or alert_note) before anything is removed"
+    return None
+
+
+def _export_says_notice(item: Item) -> str | None:
+    if item.kind != "evidence" or not _EXPORT.search(f"{item.title} {item.what}"):
+        return None
+    if item.can_alert_abuser == "no":
+        return ("a data export can send an email or notice the other person may see: "
+                "can_alert_abuser must be \"maybe\" or \"yes\"")
+    note = item.alert_note or ""
+    if not _NOTICE.search(note) or "forward" not in note.lower():
+        return ("say in alert_note what notice the export sends, and to check forwarding "
+                "and delegates first")
+    return None
+
+
+def _password_before_sign_out(item: Item) -> str | None:
+    sign_out = _SIGN_OUT.search(item.what)
+    if sign_out is None:
+        return None
+    change = _PASSWORD_CHANGE.search(item.what)
+    if change is None or change.start() > sign_out.start():
+        return ("change the password first, then sign out: otherwise they sign straight "
+                "back in with the password they know")
+    return None
+
+
+def _confirmation_explained(item: Item) -> str | None:
+    if item.unconfirmed and not item.why_unconfirmed:
+        return "say why the item is unconfirmed (why_unconfirmed)"
+    if not item.unconfirmed and item.why_unconfirmed:
+        return "a confirmed item has no why_unconfirmed"
+    if not item.unconfirmed and "https://" not in item.source:
+        return "a confirmed item cites the address it was confirmed against in source"
+    return None
+
+
+_SAFETY_RULES = (
+    _removal_is_careful, _export_says_notice, _password_before_sign_out,
+    _confirmation_explained,
+)
 
 
 class Provider(BaseModel):
