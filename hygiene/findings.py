@@ -29,6 +29,7 @@ class Topic(StrEnum):
     """Where a finding belongs in the plan; plan sections follow this order."""
 
     ACCESS_NOW = "access_now"  # accounts, devices or sharing the other person can use now
+    DEVICES = "devices"  # phones and trackers: monitoring apps, devices they have held
     RECOVERY = "recovery"  # recovery routes, especially the roots of chains
     PASSWORDS = "passwords"  # known, guessable, reused, breached or weak passwords
     COMPARTMENTS = "compartments"  # separate addresses for separate parts of life

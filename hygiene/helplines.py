@@ -5,6 +5,11 @@ without touching code. Each region file is validated like the rest of the catalo
 region may ``extends`` another: its helplines and legal routes replace the base ones
 with the same id and add the rest, so a local service can put its own number beside
 the national ones (or in place of one) in a few lines.
+
+The default region, ``uk``, holds the numbers that work in every nation and points to
+the four nations (``england``, ``scotland``, ``wales``, ``northern-ireland``), each with its
+own helplines and its own law. A region is chosen by id in any case ("Scotland",
+"Northern Ireland" and "northern_ireland" all find ``northern-ireland``).
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from hygiene.errors import InputError, Problem
 
 DEFAULT_REGION = "uk"
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+# Region ids may also use hyphens, as the nations are usually written ("northern-ireland").
+_REGION_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 # Digits, spaces and the few marks phone numbers are written with; words are for `when`.
 _NUMBER = re.compile(r"^\+?[0-9][0-9 ()\-]*$")
 
@@ -41,6 +48,7 @@ class Helpline(BaseModel):
     number: str
     when: str = Field(min_length=1)
     urgent: bool = False
+    source: str | None = None  # the official or charity page the number was checked against
 
     _id = field_validator("id")(_check_id)
 
@@ -60,6 +68,7 @@ class LegalRoute(BaseModel):
     id: str
     title: str = Field(min_length=1)
     text: str = Field(min_length=1)
+    source: str | None = None  # the official or charity page the law was checked against
 
     _id = field_validator("id")(_check_id)
 
@@ -76,10 +85,18 @@ class Region(BaseModel):
     name: str = Field(min_length=1)
     last_checked: date
     extends: str | None = None
+    see_also: tuple[str, ...] = ()  # narrower regions with help of their own
     helpline: tuple[Helpline, ...] = ()
     legal: tuple[LegalRoute, ...] = ()
 
-    _id = field_validator("id")(_check_id)
+    @field_validator("id")
+    @classmethod
+    def _region_id(cls, value: str) -> str:
+        if not _REGION_ID.match(value):
+            raise ValueError(
+                "must be lower-case snake_case or kebab-case (letters, digits, _ or -)"
+            )
+        return value
 
     @model_validator(mode="after")
     def _complete(self) -> Region:
@@ -97,6 +114,7 @@ class Region(BaseModel):
             "id": self.id,
             "name": self.name,
             "last_checked": self.last_checked.isoformat(),
+            "see_also": list(self.see_also),
             "helplines": [line.model_dump(mode="json") for line in self.helpline],
             "legal": [route.model_dump(mode="json") for route in self.legal],
         }
@@ -137,6 +155,15 @@ def load_regions(root: Path | None = None, extra: Path | None = None) -> dict[st
                     where="extends",
                 )
             )
+        for other in region.see_also:
+            if other not in by_id:
+                problems.append(
+                    Problem(
+                        f"see_also names '{other}', but there is no region with that id",
+                        source=str(source[region_id]),
+                        where="see_also",
+                    )
+                )
     if problems:
         raise InputError(problems)
     resolved: dict[str, Region] = {}
@@ -177,14 +204,23 @@ def _merge(base: tuple[_T, ...], own: tuple[_T, ...]) -> tuple[_T, ...]:
 def load_region(
     region_id: str = DEFAULT_REGION, root: Path | None = None, extra: Path | None = None
 ) -> Region:
-    """The region ``region_id``; an unknown id is an ``InputError`` that lists the known ones."""
+    """The region ``region_id`` in any case, with spaces, hyphens and underscores alike.
+
+    An unknown id is an ``InputError`` that lists the known ones.
+    """
     regions = load_regions(root, extra)
-    if region_id not in regions:
+    by_key = {_key(known): region for known, region in regions.items()}
+    found = regions.get(region_id) or by_key.get(_key(region_id))
+    if found is None:
         known = ", ".join(sorted(regions)) or "none"
         raise InputError(
             Problem(f"no region '{region_id}'; known regions: {known}", where="--region")
         )
-    return regions[region_id]
+    return found
+
+
+def _key(region_id: str) -> str:
+    return re.sub(r"[\s_-]+", "-", region_id.strip().casefold())
 
 
 def help_lines(region: Region) -> list[str]:
@@ -198,7 +234,14 @@ def help_lines(region: Region) -> list[str]:
         for number, route in enumerate(region.legal, start=1):
             lines.append(f"{number}. {route.title}")
             lines.append(f"   {route.text}")
+    if region.see_also:
+        lines += ["", _see_also(region)]
     return lines
+
+
+def _see_also(region: Region) -> str:
+    return ("Each nation has its own helplines and law; choose one of: "
+            f"{', '.join(region.see_also)}.")
 
 
 def help_markdown(region: Region) -> str:
@@ -210,4 +253,6 @@ def help_markdown(region: Region) -> str:
         lines += ["", "### What the law offers", ""]
         for route in region.legal:
             lines.append(f"- **{route.title}.** {route.text}")
+    if region.see_also:
+        lines += ["", _see_also(region)]
     return "\n".join(lines) + "\n"

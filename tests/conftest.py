@@ -47,3 +47,10 @@ def no_live_breach_service(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reaches the real Pwned Passwords service: unless a test names a server
     (``--api-url``) or a corpus, lookups go to a closed loopback port and are unknown."""
     monkeypatch.setenv("HYGIENE_HIBP_URL", "http://127.0.0.1:9")
+
+
+@pytest.fixture(autouse=True)
+def wide_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Output is wrapped to the window (80 columns off a terminal); tests that read what a
+    command says see each sentence on one line. Wrapping has its own tests, which unset it."""
+    monkeypatch.setenv("COLUMNS", "10000")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from scripted import ScriptedPrompter
 
 from hygiene.accounts.check import check_inventory
 from hygiene.accounts.inventory import load_inventory
 from hygiene.accounts.providers import load_catalogue
 from hygiene.accounts.review import review
 from hygiene.errors import Interrupted
-from hygiene.prompts import ScriptedPrompter
 
 GOOGLE, UK_BANK, SOMETHING_ELSE, FINISHED = "4", "13", "15", "16"
 

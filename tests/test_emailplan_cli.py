@@ -48,7 +48,7 @@ def test_plan_as_markdown_ends_with_help(cli):
     assert "## What to do, in this order" in text
     assert "1. [ ] Before you change anything, keep evidence" in text
     assert text.index("## What needs fixing") < text.index("## Where to get help")
-    assert "National Domestic Violence Helpline: 0808 2000 247" in text
+    assert "National Domestic Abuse Helpline (England): 0808 2000 247" in text
 
 
 def test_plan_as_text_with_an_account_moved(cli):

@@ -122,5 +122,5 @@ def test_an_empty_plan_still_gives_the_emergency_help() -> None:
     empty = build_plan([], load_region("uk"))
     text = to_markdown(empty)
     assert "Nothing to act on yet" in text
-    assert "999" in text and "National Domestic Violence Helpline" in text
+    assert "999" in text and "National Domestic Abuse Helpline" in text
     assert empty.action_count == 0

@@ -10,13 +10,13 @@ from typing import Any
 import keyring
 import pytest
 from conftest import assert_no_leak
+from scripted import ScriptedPrompter
 from vault_support import MemoryKeyring
 
 from hygiene.accounts.providers import shipped_catalogue
 from hygiene.accounts.review import menu_options
 from hygiene.breach.builtin import BuiltinSource
 from hygiene.errors import Interrupted
-from hygiene.prompts import ScriptedPrompter
 from hygiene.session import run_session
 from hygiene.vault import Vault
 

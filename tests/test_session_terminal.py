@@ -11,12 +11,12 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from terminal_support import Terminal
 from vault_support import secret_service
 
 from hygiene.accounts.providers import shipped_catalogue
@@ -30,62 +30,6 @@ pytestmark = [
 
 OLD_PASSWORD = "Fluffy2019!"
 PASSWORD = "Poppy1990!"
-
-
-class Terminal:
-    """One tmux server of its own, running one command in a 160x50 pane."""
-
-    def __init__(self, env: dict[str, str]) -> None:
-        self.socket = f"hygiene-test-{uuid.uuid4().hex[:8]}"
-        self.env = env
-        self.seen: dict[str, int] = {}
-
-    def tmux(self, *args: str) -> str:
-        done = subprocess.run(
-            ["tmux", "-L", self.socket, *args],
-            capture_output=True, text=True, env=self.env, check=True, timeout=30,
-        )
-        return done.stdout
-
-    def start(self, *args: str) -> None:
-        command = " ".join([sys.executable, "-m", "hygiene", *args])
-        self.seen = {}
-        shell = f"{command}; echo EXIT=$?; sleep 600"
-        self.close()  # a fresh terminal each time: nothing left on it from before
-        self.socket = f"hygiene-test-{uuid.uuid4().hex[:8]}"
-        self.tmux("new-session", "-d", "-s", "main", "-x", "160", "-y", "50", shell)
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", "main")
-
-    def expect(self, text: str, timeout: float = 60) -> None:
-        """Wait until ``text`` shows once more than it had; what a person waits for."""
-        wanted = self.seen.get(text, 0) + 1
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.screen().count(text) >= wanted:
-                self.seen[text] = wanted
-                return
-            time.sleep(0.05)
-        raise AssertionError(f"never saw {text!r}; the screen was:\n{self.screen()[-3000:]}")
-
-    def type(self, keys: str) -> None:
-        if keys:
-            self.tmux("send-keys", "-t", "main", "-l", keys)
-        self.tmux("send-keys", "-t", "main", "Enter")
-
-    def answer(self, prompt: str, keys: str) -> None:
-        self.expect(prompt)
-        self.type(keys)
-
-    def ctrl_c(self) -> None:
-        self.tmux("send-keys", "-t", "main", "C-c")
-
-    def close(self) -> None:
-        subprocess.run(
-            ["tmux", "-L", self.socket, "kill-server"], env=self.env, check=False,
-            capture_output=True,
-        )
 
 
 @pytest.fixture

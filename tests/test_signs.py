@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from scripted import ScriptedPrompter
 
 from hygiene.content import checks_dir
 from hygiene.errors import InputError, Interrupted
 from hygiene.findings import Severity, Topic
-from hygiene.prompts import ScriptedPrompter
 from hygiene.signs.assess import Answer, ask, assess, parse_answers
 from hygiene.signs.catalogue import load_signs
 

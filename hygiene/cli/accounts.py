@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hygiene.cli import exitcodes
+from hygiene.cli import console, exitcodes
 from hygiene.cli.render import finding_lines, print_json
 
 accounts_app = typer.Typer(
@@ -53,26 +53,26 @@ def check(
         })
     else:
         if not inv.accounts:
-            typer.echo("The inventory lists no accounts yet.")
+            console.echo("The inventory lists no accounts yet.")
         reachable = result.analysis.reachable
         sure = [r for r in reachable if r.certain]
-        typer.echo(
+        console.echo(
             f"The other person can reach {len(sure)} of {len(inv.accounts)} accounts, "
             f"and may reach {len(reachable) - len(sure)} more."
         )
         for number, reach in enumerate(reachable, start=1):
             how = "can get in" if reach.certain else "may be able to get in (not certain)"
-            typer.echo(f"\n{number}. {labels[reach.account]}: {how}")
-            typer.echo(f"   {result.sentences[reach.account]}")
+            console.echo(f"\n{number}. {labels[reach.account]}: {how}")
+            console.echo(f"   {result.sentences[reach.account]}")
         unknown = sorted({a.provider for a in inv.accounts if catalogue.find(a.provider) is None})
         if unknown:
-            typer.echo(
+            console.echo(
                 f"\nNo page of its own for: {', '.join(unknown)}. The general checklist "
                 "applies; `hygiene accounts review` walks through it."
             )
         if findings:
-            typer.echo("\nWhat to do, in plan order (cut first what opens most):")
-            typer.echo("\n".join(finding_lines(findings)))
+            console.echo("\nWhat to do, in plan order (cut first what opens most):")
+            console.echo("\n".join(finding_lines(findings)))
     raise typer.Exit(exitcodes.ATTENTION if findings else exitcodes.OK)
 
 
@@ -90,7 +90,7 @@ def graph(
 
     inv = load_inventory(inventory)
     result = check_inventory(inv)
-    typer.echo(dot(inv, result) if as_dot else text_tree(inv, result), nl=not as_dot)
+    console.raw(dot(inv, result) if as_dot else text_tree(inv, result), nl=not as_dot)
 
 
 @accounts_app.command("review")
@@ -107,7 +107,7 @@ def review(
     """
     from hygiene.accounts.providers import shipped_catalogue
     from hygiene.accounts.review import review as run_review
-    from hygiene.prompts import TerminalPrompter
+    from hygiene.cli.prompter import TerminalPrompter
 
     run_review(TerminalPrompter(), inventory, shipped_catalogue())
 

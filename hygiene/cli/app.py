@@ -11,7 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from hygiene import __version__
-from hygiene.cli import exitcodes
+from hygiene.cli import console, exitcodes
 from hygiene.errors import CheckUnavailable, HygieneError, InputError, Interrupted
 
 COMMAND_MODULES: tuple[str, ...] = (
@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "corpus",
     "doctor",
     "audit",
+    "phone",
     "session",
     "plan",
     "forget",
@@ -53,13 +54,13 @@ class HygieneGroup(TyperGroup):
             raise typer.Exit(exitcodes.INTERRUPTED) from None
         except InputError as exc:
             for problem in exc.problems:
-                typer.echo(f"error: {problem}", err=True)
+                console.echo(f"error: {problem}", err=True)
             raise typer.Exit(exitcodes.BAD_INPUT) from None
         except CheckUnavailable as exc:
-            typer.echo(f"could not check: {exc}", err=True)
+            console.echo(f"could not check: {exc}", err=True)
             raise typer.Exit(exitcodes.UNKNOWN) from None
         except HygieneError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            console.echo(f"error: {exc}", err=True)
             raise typer.Exit(exitcodes.BAD_INPUT) from None
 
 
@@ -80,7 +81,7 @@ app = typer.Typer(
 
 def version_callback(value: bool) -> None:
     if value:
-        typer.echo(f"hygiene {__version__}")
+        console.echo(f"hygiene {__version__}")
         raise typer.Exit()
 
 
@@ -100,4 +101,5 @@ for _name in COMMAND_MODULES:
 def main() -> None:
     # Rich's tracebacks would print local variables, which may hold a password.
     os.environ.setdefault("_TYPER_STANDARD_TRACEBACK", "1")
+    console.install()
     app(prog_name="hygiene")

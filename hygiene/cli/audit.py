@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hygiene.cli import exitcodes
+from hygiene.cli import console, exitcodes
 from hygiene.cli.breach_options import ApiUrl, Corpus, Offline, open_breach_source
 
 if TYPE_CHECKING:
@@ -204,11 +204,11 @@ def register(app: typer.Typer) -> None:
                 bar.close()
         if json_output:
             print_json(report.to_dict())
-            typer.echo(DELETE_REMINDER, err=True)
+            console.echo(DELETE_REMINDER, err=True)
         elif markdown:
-            typer.echo("\n".join(render_markdown(report, export)))
+            console.echo("\n".join(render_markdown(report, export)))
         else:
-            typer.echo("\n".join(render_text(report, export, quiet)))
+            console.echo("\n".join(render_text(report, export, quiet)))
         if report.needs_action:
             raise typer.Exit(exitcodes.ATTENTION)
         raise typer.Exit(exitcodes.UNKNOWN if report.breach_unknown else exitcodes.OK)

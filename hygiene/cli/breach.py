@@ -6,6 +6,7 @@ import sys
 
 import typer
 
+from hygiene.cli import console
 from hygiene.cli.breach_options import (
     ApiUrl,
     Corpus,
@@ -80,15 +81,15 @@ def register(app: typer.Typer) -> None:
             ]})
             raise typer.Exit(code)
         for number, result in enumerate(results, start=1):
-            typer.echo(f"line {number}: {result.describe()} (source: {result.source})")
+            console.echo(f"line {number}: {result.describe()} (source: {result.source})")
         found = sum(r.status == "found" for r in results)
         unknown = sum(r.status == "unknown" for r in results)
-        typer.echo(
+        console.echo(
             f"\n{len(results):,} checked: {found:,} found, {len(results) - found - unknown:,} "
             f"not found, {unknown:,} could not be checked."
         )
         if found:
-            typer.echo(ADVICE_FOUND)
+            console.echo(ADVICE_FOUND)
         if unknown:
-            typer.echo(ADVICE_UNKNOWN)
+            console.echo(ADVICE_UNKNOWN)
         raise typer.Exit(code)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from hygiene.cli import console
 from hygiene.cli.progress import stage_progress
 
 corpus_app = typer.Typer(
@@ -33,7 +34,7 @@ def verify(
     if verdict.problems:
         raise InputError(verdict.problems)
     kind = "single ordered file" if verdict.layout == "file" else "folder of range files"
-    typer.echo(f"{path}: looks good: a {kind} with {verdict.hashes:,} SHA-1 hashes in order, "
+    console.echo(f"{path}: looks good: a {kind} with {verdict.hashes:,} SHA-1 hashes in order, "
                "ranges 00000 to FFFFF.")
 
 
@@ -52,7 +53,7 @@ def index(
     if not path.exists():
         raise InputError(Problem("does not exist", str(path)))
     written = build_index(path, progress=stage_progress("corpus"))
-    typer.echo(f"{path}: verified and indexed; the index is {written.name}.")
+    console.echo(f"{path}: verified and indexed; the index is {written.name}.")
 
 
 def register(app: typer.Typer) -> None:

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from hygiene.cli import console
+
 INTRO = (
     "This is a demonstration on a made-up person, Robin Ashdown. Nothing here is real, "
     "nothing was sent anywhere and nothing was kept. It shows the plan hygiene ends in: "
@@ -39,9 +41,9 @@ def register(app: typer.Typer) -> None:
         from hygiene.plan import to_html, to_markdown
 
         plan = demo_plan()
-        typer.echo(INTRO + "\n")
-        typer.echo(to_markdown(plan))
-        typer.echo(OUTRO)
+        console.echo(INTRO + "\n")
+        console.echo(to_markdown(plan))
+        console.echo(OUTRO)
         if html is not None:
             write_chosen(html, to_html(plan).encode())
-            typer.echo(f"\nThe printable page was written to {html}. It opens in any browser.")
+            console.echo(f"\nThe printable page was written to {html}. It opens in any browser.")

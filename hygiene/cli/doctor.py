@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from hygiene.cli import console
 from hygiene.cli.breach_options import ApiUrl, Corpus, Offline
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def register(app: typer.Typer) -> None:
             print_json({"sections": [section.to_dict() for section in sections]})
             return
         for section in sections:
-            typer.echo(section.title)
+            console.echo(section.title)
             for option in section.options:
                 mark = "in use" if option.chosen else ("usable" if option.usable else "not usable")
-                typer.echo(f"  {option.name}: {mark}: {option.detail}")
+                console.echo(f"  {option.name}: {mark}: {option.detail}")

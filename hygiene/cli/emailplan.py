@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hygiene.cli import exitcodes
+from hygiene.cli import console, exitcodes
 from hygiene.cli.render import finding_lines, print_json
 
 if TYPE_CHECKING:
@@ -87,16 +87,15 @@ def email_plan(
     something to do."""
     if ctx.invoked_subcommand is not None:
         return
-    import contextlib
     import sys
 
+    from hygiene.cli.prompter import TerminalPrompter
     from hygiene.emailplan.compartments import load_compartments
     from hygiene.emailplan.plan import build_plan, parse_assignments
     from hygiene.emailplan.report import plan_lines, plan_markdown
     from hygiene.emailplan.walkthrough import offer_passphrases, walk
     from hygiene.errors import InputError
     from hygiene.helplines import help_lines, help_markdown, load_region
-    from hygiene.prompts import TerminalPrompter
 
     if as_json and markdown:
         raise InputError("choose one of --json and --markdown")
@@ -107,10 +106,9 @@ def email_plan(
     proposals = {}
     interactive = inventory is None or review
     # Questions go to stderr when stdout carries JSON or Markdown for a file.
-    screen = sys.stderr if as_json or markdown else sys.stdout
+    prompter = TerminalPrompter(sys.stderr if as_json or markdown else None)
     if inventory is None or review:
-        with contextlib.redirect_stdout(screen):
-            answers = walk(TerminalPrompter(), catalogue, inventory, known)
+        answers = walk(prompter, catalogue, inventory, known)
         inventory, assignments, proposals = (
             answers.inventory,
             answers.assignments,
@@ -121,16 +119,15 @@ def email_plan(
     if as_json:
         print_json({**plan.to_dict(), "helplines": helplines.to_dict()})
     elif markdown:
-        typer.echo(plan_markdown(plan) + "\n" + help_markdown(helplines), nl=False)
+        console.echo(plan_markdown(plan) + "\n" + help_markdown(helplines), nl=False)
     else:
         lines = plan_lines(plan)
         if plan.findings:
             lines += ["", "What needs fixing", "", *finding_lines(plan.findings)]
         for line in [*lines, "", *help_lines(helplines)]:
-            typer.echo(line)
+            console.echo(line)
     if interactive:
-        with contextlib.redirect_stdout(screen):
-            offer_passphrases(TerminalPrompter(), catalogue, facts_given)
+        offer_passphrases(prompter, catalogue, facts_given)
     if plan.findings:
         raise typer.Exit(exitcodes.ATTENTION)
 
@@ -169,7 +166,7 @@ def check_address_command(
         )
     else:
         for line in check.explain():
-            typer.echo(line)
+            console.echo(line)
     if check.flagged:
         raise typer.Exit(exitcodes.ATTENTION)
     if not check.reveals_nothing:

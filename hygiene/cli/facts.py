@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from hygiene.cli import exitcodes
+from hygiene.cli import console, exitcodes
 
 
 def register(app: typer.Typer) -> None:
@@ -68,7 +68,7 @@ def register(app: typer.Typer) -> None:
         if json_output:
             print_json({"file": str(file), "facts": rows, "tokens": len(tokens)})
         else:
-            typer.echo("\n".join(lines))
+            console.echo("\n".join(lines))
         raise typer.Exit(exitcodes.OK)
 
     app.add_typer(facts_app)

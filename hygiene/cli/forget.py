@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from hygiene.cli import console
+
 
 def register(app: typer.Typer) -> None:
     @app.command()
@@ -27,7 +29,7 @@ def register(app: typer.Typer) -> None:
         from hygiene.vault import KeyringUnusable, Vault
 
         if everything == (name is not None):
-            typer.echo("error: give a name, or --all (not both).", err=True)
+            console.echo("error: give a name, or --all (not both).", err=True)
             raise typer.Exit(2)
         if everything:
             try:
@@ -37,7 +39,7 @@ def register(app: typer.Typer) -> None:
                 vault, unusable = Vault(None), exc
             removed = vault.forget_all()
             if unusable is not None:
-                typer.echo(
+                console.echo(
                     "The keyring could not be opened, so any keys left in it were not removed. "
                     "Without their files they open nothing.",
                     err=True,
@@ -46,8 +48,8 @@ def register(app: typer.Typer) -> None:
             assert name is not None
             removed = open_vault(passphrase=passphrase).forget(name)
         if not removed:
-            typer.echo("Nothing was saved, so nothing was removed.")
+            console.echo("Nothing was saved, so nothing was removed.")
             return
-        typer.echo("Removed:")
+        console.echo("Removed:")
         for item in removed:
-            typer.echo(f"  - {item.what}")
+            console.echo(f"  - {item.what}")

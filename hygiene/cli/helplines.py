@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from hygiene.cli import console
 from hygiene.cli.render import print_json
 
 
@@ -16,7 +17,12 @@ def register(app: typer.Typer) -> None:
 
 def helplines(
     region: Annotated[
-        str, typer.Option("--region", help="Which region's numbers to show (by its id).")
+        str,
+        typer.Option(
+            "--region",
+            help="Whose numbers and law to show: uk (the default), england, scotland, wales "
+            "or northern-ireland, in any case.",
+        ),
     ] = "uk",
     regions_dir: Annotated[
         Path | None,
@@ -35,4 +41,4 @@ def helplines(
         print_json(found.to_dict())
         return
     for line in help_lines(found):
-        typer.echo(line)
+        console.echo(line)

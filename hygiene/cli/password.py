@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from hygiene.cli import console
 from hygiene.cli.breach_options import (
     ApiUrl,
     Corpus,
@@ -120,6 +121,6 @@ def register(app: typer.Typer) -> None:
             print_json({**assessment.to_dict(), "breach": breach.to_dict()})
         else:
             lines = render_assessment(assessment)
-            typer.echo("\n".join([*lines, "", breach_line(breach), *breach_advice(breach)]))
+            console.echo("\n".join([*lines, "", breach_line(breach), *breach_advice(breach)]))
         weak = assessment.verdict.level is Level.weak
         raise typer.Exit(breach_exit_code([breach], needs_action=weak))

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hygiene.cli import exitcodes
+from hygiene.cli import console, exitcodes
 
 
 def register(app: typer.Typer) -> None:
@@ -46,16 +46,16 @@ def register(app: typer.Typer) -> None:
         from hygiene.plan.saved import plan_of
 
         if sum([markdown, html is not None, json]) > 1:
-            typer.echo("error: choose one of --markdown, --html FILE, --json.", err=True)
+            console.echo("error: choose one of --markdown, --html FILE, --json.", err=True)
             raise typer.Exit(exitcodes.BAD_INPUT)
         document = open_vault(passphrase=passphrase).load(name) if name else None
         result = plan_of(document, show_facts=show_facts, region_id=region)
         if html is not None:
             write_chosen(html, to_html(result).encode())
-            typer.echo(f"The plan was written to {html}. It opens in any browser and prints.")
+            console.echo(f"The plan was written to {html}. It opens in any browser and prints.")
         elif json:
             print_json(to_data(result))
         else:
-            typer.echo(to_markdown(result), nl=False)
+            console.echo(to_markdown(result), nl=False)
         if result.action_count:
             raise typer.Exit(exitcodes.ATTENTION)

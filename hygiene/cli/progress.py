@@ -2,7 +2,9 @@
 
 The core reports ``(stage, done, total)``; this draws it, and only when standard error is
 a terminal, so redirected output and scripts never see control characters. The bar is a
-row of ``#`` with the words and numbers beside it, so it reads without colour.
+row of ``#`` with the words and numbers beside it, so it reads without colour: rich's
+bar is not used because it tells done from not yet done by colour alone. The line is cut to
+the window's width, since a wrapped line could not be redrawn in place.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import sys
 import time
 from typing import TYPE_CHECKING, TextIO
+
+from hygiene.cli import console
 
 if TYPE_CHECKING:
     from hygiene.breach.interface import Progress
@@ -42,7 +46,7 @@ class ProgressBar:
             line = f"{label}: [{'#' * filled}{'.' * (WIDTH - filled)}] {done} of {total}"
         else:
             line = f"{label}: {done}"
-        self.stream.write("\r\033[K" + line)
+        self.stream.write("\r\033[K" + line[: console.width(self.stream) - 1])
         self.stream.flush()
         self.drawn = True
 

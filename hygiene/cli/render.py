@@ -6,13 +6,12 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-import typer
-
+from hygiene.cli import console
 from hygiene.findings import Finding
 
 
 def print_json(data: Any) -> None:
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    console.raw(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def finding_lines(findings: Iterable[Finding]) -> list[str]:

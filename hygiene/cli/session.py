@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hygiene.cli import exitcodes
+from hygiene.cli import console, exitcodes
 from hygiene.cli.breach_options import ApiUrl, Corpus, Offline
 
 
@@ -43,8 +43,8 @@ def register(app: typer.Typer) -> None:
         never kept), accounts and recovery, email plan, and the plan to take away. Nothing
         is kept unless you choose; q or Ctrl-C leaves at once and clears the screen."""
         from hygiene.cli.breach_options import open_breach_source
+        from hygiene.cli.prompter import TerminalPrompter
         from hygiene.helplines import load_region
-        from hygiene.prompts import TerminalPrompter
         from hygiene.session import run_session
 
         if list_kept:
@@ -86,7 +86,7 @@ def _list(passphrase: bool) -> None:
 
     kept = open_vault(passphrase=passphrase).kept()
     if not kept:
-        typer.echo("No sessions are kept on this computer.")
+        console.echo("No sessions are kept on this computer.")
         return
     for document in kept:
         step = document.progress.next_step
@@ -95,4 +95,4 @@ def _list(passphrase: bool) -> None:
             if step == "done"
             else f"carries on at {STEP_WORDS.get(step or '', 'the start')}"
         )
-        typer.echo(f"{document.label}: {where}")
+        console.echo(f"{document.label}: {where}")

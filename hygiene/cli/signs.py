@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from typing import Annotated
 
 import typer
 
-from hygiene.cli import exitcodes
+from hygiene.cli import console, exitcodes
 from hygiene.cli.render import print_json
 
 
@@ -32,8 +31,8 @@ def signs(
 ) -> None:
     """Ten questions about the warning signs of digital stalking, what they may point to,
     and what to do next. Exit code 1 when any sign applies."""
+    from hygiene.cli.prompter import TerminalPrompter
     from hygiene.helplines import help_lines, load_region
-    from hygiene.prompts import TerminalPrompter
     from hygiene.signs.assess import ask, assess, parse_answers
     from hygiene.signs.catalogue import load_signs
     from hygiene.signs.report import result_lines
@@ -43,13 +42,12 @@ def signs(
     given = parse_answers(answers, catalogue) if answers is not None else None
     if given is None:
         # With --json the questions go to stderr, so stdout stays one JSON document.
-        with contextlib.redirect_stdout(sys.stderr if as_json else sys.stdout):
-            given = ask(TerminalPrompter(), catalogue)
+        given = ask(TerminalPrompter(sys.stderr if as_json else None), catalogue)
     result = assess(catalogue, given)
     if as_json:
         print_json({**result.to_dict(), "helplines": helplines.to_dict()})
     else:
         for line in [*result_lines(result), "", *help_lines(helplines)]:
-            typer.echo(line)
+            console.echo(line)
     if result.causes:
         raise typer.Exit(exitcodes.ATTENTION)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hygiene.cli import exitcodes
+from hygiene.cli import console, exitcodes
 
 HELP = (
     "Suggest passphrases of random words from the EFF long list, chosen by a secure random "
@@ -43,14 +43,14 @@ def register(app: typer.Typer) -> None:
         out_of_reach = "not guessable from these facts" if facts else "no common pattern"
         for number, item in enumerate(found, start=1):
             generic, target = item.assessment.generic, item.assessment.targeted
-            typer.echo(f"{number}. {item.passphrase.reveal()}")
-            typer.echo(
+            console.echo(f"{number}. {item.passphrase.reveal()}")
+            console.echo(
                 f"   {item.entropy_bits:.0f} bits of randomness; "
                 f"{item.assessment.verdict.level.value} "
                 f"(a stranger: score {generic.score} of 4; someone who knows you: "
                 f"{'guessable' if target.guessable else out_of_reach})"
             )
         if facts is not None:
-            typer.echo("\nNo word in these contains, or is part of, anything in your facts.")
-        typer.echo("Pick one you can type; hygiene does not keep it.")
+            console.echo("\nNo word in these contains, or is part of, anything in your facts.")
+        console.echo("Pick one you can type; hygiene does not keep it.")
         raise typer.Exit(exitcodes.OK)

@@ -24,6 +24,10 @@ SECTION_TITLES: dict[Topic, tuple[str, str]] = {
         "Ways in they may have now",
         "Accounts, devices and sharing the other person may be able to use today.",
     ),
+    Topic.DEVICES: (
+        "Phones and devices",
+        "Monitoring apps, and devices the other person has held or can unlock.",
+    ),
     Topic.RECOVERY: (
         "Recovery routes",
         "How accounts are reset. Fix the roots first: other accounts recover through them.",
