@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from scripted import ScriptedPrompter
 from typer.testing import Result
 
 from hygiene.accounts.inventory import Account, Inventory, load_inventory, save_inventory
 from hygiene.accounts.providers import load_catalogue
 from hygiene.accounts.review import review
-from hygiene.prompts import ScriptedPrompter
 from hygiene.safefile import NotReadable, UnsafeTarget, read_regular, write_private
 
 SECRET_ELSEWHERE = b"the other person's synced file\n"
