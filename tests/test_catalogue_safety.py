@@ -203,3 +203,27 @@ def test_every_removal_in_the_shipped_catalogue_may_alert_and_keeps_evidence_fir
     for item in removals:
         assert item.can_alert_abuser != "no", item.id
         assert "evidence" in item.advice.lower(), item.id
+
+
+def test_the_missing_items_the_review_named_now_exist():
+    catalogue = shipped_catalogue()
+    wanted = {
+        "google": {"find_my_device", "location_sharing", "android_and_photos"},
+        "apple": {"shared_albums_and_library", "check_in"},
+        "smart_home": {"ring_shared_users", "alexa_drop_in", "alexa_household",
+                       "google_home_members"},
+        "trackers": {"android_unknown_tracker_alerts", "iphone_tracking_notifications",
+                     "car_gps_tracker"},
+        "connected_car": {"app_users_and_location"},
+        "home_router": {"connected_devices", "admin_password"},
+        "family_safety": {"microsoft_family_group", "google_family_link"},
+    }
+    for provider_id, items in wanted.items():
+        page = catalogue.get(provider_id)
+        assert page is not None, provider_id
+        assert items <= {i.id for i in page.items}, provider_id
+        for item in page.items:
+            assert item.where and item.why and item.source
+            assert item.can_alert_abuser == "no" or item.alert_note
+    assert catalogue.checklist("AirTag").provider.id == "trackers"
+    assert catalogue.checklist("Ring doorbell").provider.id == "smart_home"

@@ -198,6 +198,9 @@ class Provider(BaseModel):
     name: str
     category: Category
     generic: bool = False  # a checklist for a kind of service, not one company
+    # False for a page about things rather than an account (trackers, a car, the router):
+    # the recovery, second-factor and session coverage rules do not apply to it.
+    account: bool = True
     aliases: list[str] = []
     url: str | None = None
     last_checked: datetime.date
@@ -212,7 +215,7 @@ class Provider(BaseModel):
         if repeated:
             problems.append(f"item ids are repeated: {', '.join(repeated)}")
         kinds = {item.kind for item in self.items}
-        wanted = REQUIRED["*"] + REQUIRED.get(self.category, ())
+        wanted = (REQUIRED["*"] if self.account else ()) + REQUIRED.get(self.category, ())
         missing = [k for k in wanted if k not in kinds]
         if missing:
             problems.append(f"no item covers: {', '.join(missing)}")

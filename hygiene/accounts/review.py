@@ -107,9 +107,12 @@ def review_accounts(
 
 
 def menu(catalogue: Catalogue) -> list[Provider]:
-    """Named providers first, then the general pages (a bank, a phone company, email)."""
+    """Named providers first, then the general pages (a bank, a phone company, email).
+
+    Pages about things rather than an account (trackers, the router) are not accounts.
+    """
     return sorted(
-        (p for p in catalogue.providers if p.id != GENERIC_ID),
+        (p for p in catalogue.providers if p.id != GENERIC_ID and p.account),
         key=lambda p: (p.generic, p.name.casefold()),
     )
 

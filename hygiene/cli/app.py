@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "password",
     "suggest",
     "helplines",
+    "catalogue",
     "signs",
     "emailplan",
     "breach",

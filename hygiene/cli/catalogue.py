@@ -1,0 +1,34 @@
+"""``hygiene catalogue``: what in the provider catalogue is unconfirmed or due a re-check."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from hygiene.cli import exitcodes
+from hygiene.cli.render import print_json
+
+
+def register(app: typer.Typer) -> None:
+    app.command("catalogue")(catalogue)
+
+
+def catalogue(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """For maintainers: per provider, how many items are not confirmed or were checked long ago.
+
+    Exit code 1 when any item needs checking against the provider's help again.
+    """
+    import datetime
+
+    from hygiene.accounts.freshness import freshness, freshness_lines
+    from hygiene.accounts.providers import shipped_catalogue
+
+    report = freshness(shipped_catalogue(), datetime.date.today())
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        typer.echo("\n".join(freshness_lines(report)))
+    raise typer.Exit(exitcodes.ATTENTION if report.needs_work else exitcodes.OK)
