@@ -46,6 +46,7 @@ ACCOUNTS = [
     "4", "2", "3", "n",
     menu("I have finished"),
 ]
+LOG = ["n"]  # nothing to write in the incident log
 EMAIL_PLAN = ["", "", "n"]  # suggested places for both; no addresses to check
 FINISH = [""]
 
@@ -70,7 +71,9 @@ def run(answers: list[str], **options: object) -> tuple[ScriptedPrompter, object
 def test_a_full_meeting_keeps_what_was_chosen_and_never_a_password(
     home: Path, all_logs: pytest.LogCaptureFixture
 ) -> None:
-    prompter, _ = run(SAFE + KEEP + SIGNS + FACTS + PASSWORDS + ACCOUNTS + EMAIL_PLAN + FINISH)
+    prompter, _ = run(
+        SAFE + KEEP + SIGNS + FACTS + PASSWORDS + ACCOUNTS + LOG + EMAIL_PLAN + FINISH
+    )
     saved = Vault.with_keyring().load("Sam")
     assert saved.progress.next_step == "done"
     assert [f.value for f in saved.facts] == ["Poppy", "12/04/1990"]
@@ -127,7 +130,7 @@ def test_resume_picks_up_at_the_saved_step(home: Path) -> None:
         run(SAFE + KEEP + SIGNS + FACTS + ["<quit>"])
     assert Vault.with_keyring().load("Sam").progress.next_step == "passwords"
     # The old password was never kept: at the next meeting it is not there to check against.
-    prompter, _ = run(SAFE + PASSWORDS + ACCOUNTS + EMAIL_PLAN + FINISH, resume="sam")
+    prompter, _ = run(SAFE + PASSWORDS + ACCOUNTS + LOG + EMAIL_PLAN + FINISH, resume="sam")
     transcript = prompter.transcript
     assert transcript[0] == "Welcome back. Carrying on with 'Sam'."
     assert not any(line.startswith("Question 1 of 10") for line in transcript)
@@ -178,7 +181,7 @@ def test_the_saved_plan_shows_the_meeting(home: Path) -> None:
     from hygiene.plan import to_data
     from hygiene.plan.saved import plan_of
 
-    run(SAFE + KEEP + SIGNS + FACTS + PASSWORDS + ACCOUNTS + EMAIL_PLAN + FINISH)
+    run(SAFE + KEEP + SIGNS + FACTS + PASSWORDS + ACCOUNTS + LOG + EMAIL_PLAN + FINISH)
     data = to_data(plan_of(Vault.with_keyring().load("Sam")))
     text = json.dumps(data, ensure_ascii=False)
     assert data["sections"][0]["topic"] == "access_now"

@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "phone",
     "session",
     "plan",
+    "log",
     "forget",
 )
 

@@ -76,6 +76,7 @@ STEP_WORDS = {
     "facts": "what they know",
     "passwords": "passwords",
     "accounts": "accounts and recovery",
+    "log": "the incident log",
     "email_plan": "the email plan",
     "summary": "the summary",
 }

@@ -28,4 +28,5 @@ def to_data(plan: Plan) -> dict[str, Any]:
         "region": plan.region.id,
         "helplines": [line.model_dump() for line in plan.helplines],
         "legal": [route.model_dump() for route in plan.legal],
+        "log_entries": plan.log_entries,
     }

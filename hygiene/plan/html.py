@@ -104,6 +104,9 @@ def to_html(plan: Plan) -> str:
                 )
             out.append("</li>")
         out += ["</ol>", "</section>"]
+    if note := plan.log_note():
+        out += ['<section id="log">', "<h2>Incident log</h2>", f"<p>{escape(note)}</p>"]
+        out.append("</section>")
     if plan.facts:
         out += ['<section id="facts">', "<h2>What they may know</h2>"]
         if not plan.facts_shown:

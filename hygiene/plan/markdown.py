@@ -35,6 +35,8 @@ def to_markdown(plan: Plan) -> str:
             if finding.safety:
                 lines.append(f"   - Safety: {finding.safety}")
         lines.append("")
+    if note := plan.log_note():
+        lines += ["## Incident log", "", note, ""]
     if plan.facts:
         lines += ["## What they may know", ""]
         if not plan.facts_shown:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from hygiene.findings import Finding, Topic, in_plan_order
 from hygiene.helplines import Helpline, LegalRoute, Region
+from hygiene.log.model import entries_text
 from hygiene.secret import MASK
 
 PLAN_FORMAT = 1
@@ -80,10 +81,21 @@ class Plan:
     legal: tuple[LegalRoute, ...]
     region: Region
     facts_shown: bool
+    log_entries: int = 0  # entries in the session's incident log
 
     @property
     def action_count(self) -> int:
         return sum(len(section.findings) for section in self.sections)
+
+    def log_note(self) -> str | None:
+        """Where the incident log is and how to print it, if it has entries."""
+        if not self.log_entries:
+            return None
+        name = f"'{self.label}'" if self.label else "NAME (the name the session is kept under)"
+        return (
+            f"The incident log holds {entries_text(self.log_entries)}. To print it for the "
+            f"police or a court: hygiene log export {name} --html log.html"
+        )
 
 
 def _masker(values: Sequence[str]) -> re.Pattern[str] | None:
@@ -118,6 +130,7 @@ def build_plan(
     private: Iterable[str] = (),
     label: str | None = None,
     show_facts: bool = False,
+    log_entries: int = 0,
 ) -> Plan:
     """The plan from ``findings``; ``facts`` are (kind, label, value) triples to mask or show,
     ``private`` more values (addresses, numbers) to mask wherever a finding mentions them."""
@@ -144,4 +157,5 @@ def build_plan(
         legal=region.legal,
         region=region,
         facts_shown=show_facts,
+        log_entries=log_entries,
     )

@@ -22,6 +22,7 @@ def plan_of(
         private=_contacts(document),
         label=document.label,
         show_facts=show_facts,
+        log_entries=len(document.log.entries),
     )
 
 

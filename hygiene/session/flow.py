@@ -2,9 +2,10 @@
 
 Safety comes first at every meeting; then, at the first meeting, the choice to keep the
 session (nothing is kept unless the person says yes); then the warning signs, the facts,
-passwords, the accounts and their recovery, the email plan and the summary. After each
-step the session is saved (when kept) with the step to start from next time. A quick exit
-(q or Ctrl-C) at any point saves what was chosen to be kept and leaves at once.
+passwords, the accounts and their recovery, the incident log, the email plan and the
+summary. After each step the session is saved (when kept) with the step to start from
+next time. A quick exit (q or Ctrl-C) at any point saves what was chosen to be kept and
+leaves at once.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from hygiene.prompts import Prompter
 from hygiene.session.accounts import accounts
 from hygiene.session.finish import email_plan, summary
 from hygiene.session.knowledge import facts, signs
+from hygiene.session.log import incident_log
 from hygiene.session.meeting import DONE, STEPS, Meeting
 from hygiene.session.passwords import passwords
 from hygiene.session.safety import safety_first
@@ -31,6 +33,7 @@ RUN: dict[str, Callable[[Meeting], None]] = {
     "facts": facts,
     "passwords": passwords,
     "accounts": accounts,
+    "log": incident_log,
     "email_plan": email_plan,
     "summary": summary,
 }

@@ -17,7 +17,9 @@ from hygiene.findings import Finding
 from hygiene.prompts import Prompter
 from hygiene.vault import KeptFact, Vault, VaultDocument, VaultError
 
-STEPS: tuple[str, ...] = ("signs", "facts", "passwords", "accounts", "email_plan", "summary")
+STEPS: tuple[str, ...] = (
+    "signs", "facts", "passwords", "accounts", "log", "email_plan", "summary"
+)
 DONE = "done"
 
 

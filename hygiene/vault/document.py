@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from hygiene.accounts.inventory import Inventory
 from hygiene.facts.model import Fact, FactKind, Facts
 from hygiene.findings import Finding, Severity, Topic
+from hygiene.log.model import IncidentLog
 from hygiene.signs.assess import Answer
 
 DOCUMENT_FORMAT = 1
@@ -74,6 +75,7 @@ class VaultDocument(_Model):
     signs: dict[str, Answer] = {}  # warning-sign id -> answer
     findings: dict[str, tuple[SavedFinding, ...]] = {}  # by the session step that found them
     progress: Progress = Progress()
+    log: IncidentLog = IncidentLog()  # the incident log, with any evidence copies chosen
 
     def found(self) -> list[Finding]:
         return [saved.finding() for step in self.findings.values() for saved in step]

@@ -44,8 +44,9 @@ from hygiene.vault.keys import (
 SUFFIX = ".vault"
 SALT_FILE = "salt"
 MAX_LABEL = 100
-# Far above any real session (8,000 accounts is about 2 MB); a planted giant is not read.
-MAX_FILE_BYTES = 64 << 20
+# Far above any real session (8,000 accounts is about 2 MB, an evidence copy at most 25 MB
+# as base64 in the document); a planted giant is not read into memory.
+MAX_FILE_BYTES = 2 << 30
 
 
 def home() -> Path:
@@ -263,8 +264,9 @@ class Vault:
         removed = []
         path = self._path(file_id)
         if path.exists():
+            document = self._try_read(path)
             path.unlink()
-            removed.append(Removed(f"the saved session '{shown}'"))
+            removed.append(Removed(f"the saved session '{shown}'{_with_log(document)}"))
         if self._keys().forget(file_id):
             removed.append(Removed(f"the key of '{shown}' in the keyring"))
         return removed
@@ -276,7 +278,7 @@ class Vault:
             document = self._try_read(path)
             kind = _kind(path)
             if document is not None:
-                name = f"the saved session '{document.label}'"
+                name = f"the saved session '{document.label}'{_with_log(document)}"
             elif kind == KIND_PASSPHRASE:
                 name = "a saved session protected by a passphrase"
             else:
@@ -310,6 +312,15 @@ def _write(path: Path, data: bytes) -> None:
 
 def _same(label: str, wanted: str) -> bool:
     return " ".join(label.split()).casefold() == wanted
+
+
+def _with_log(document: VaultDocument | None) -> str:
+    """What of the incident log went with a file, so nobody loses evidence unawares."""
+    if document is None or not document.log.entries:
+        return ""
+    count, copies = len(document.log.entries), len(document.log.copies)
+    kept = f" and {copies} evidence cop{'y' if copies == 1 else 'ies'}" if copies else ""
+    return f", with its incident log of {count} entr{'y' if count == 1 else 'ies'}{kept}"
 
 
 def _kind(path: Path) -> int | None:
