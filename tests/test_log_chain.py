@@ -132,3 +132,20 @@ def test_any_single_change_to_any_entry_is_named(whats: list[str], data: st.Data
     entries[index] = entries[index].model_copy(update={field: new})
     result = check(log.model_copy(update={"entries": tuple(entries)}))
     assert result.about(index + 1), f"entry {index + 1} not named: {result.problems}"
+
+
+def test_a_kept_copy_that_no_longer_matches_is_not_written_out(
+    cli: Cli, saved: Vault, tmp_path: Path
+) -> None:
+    shot = tmp_path / "shot.png"
+    shot.write_bytes(b"the real screenshot")
+    assert (
+        cli("log", "add", "Sam", "--what", "x", "--evidence", str(shot), "--keep-copy").exit_code
+        == 0
+    )
+    digest = saved.load("Sam").log.entries[-1].evidence[0].sha256
+    tamper(saved, lambda log: log.model_copy(update={"copies": {digest: b"something else"}}))
+    result = cli("log", "copies", "Sam", str(tmp_path / "out"))
+    assert result.exit_code == exitcodes.BAD_INPUT
+    assert "does not match its fingerprint, so no copy was written" in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -222,9 +222,16 @@ def test_every_export_holds_the_entries_the_evidence_and_the_check(
     table = tmp_path / "log.csv"
     assert cli("log", "export", "Sam", "--csv", str(table)).exit_code == 0
     rows = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8"))))
+    rows, tail = rows[:3], rows[3:]
     assert [r["entry"] for r in rows] == ["2", "3", "1"]
     assert rows[0]["witnesses"] == "Jo, Priya" and rows[0]["police_ref"] == "CR/123"
     assert digest in rows[2]["evidence"] and {r["check"] for r in rows} == {"ok"}
+    assert [r["entry"] for r in tail] == [
+        "How this log was kept",
+        "Check",
+        "Fingerprint of the last entry",
+    ]
+    assert tail[1]["happened"].startswith("Checked: all 3 entries")
 
     page = tmp_path / "log.html"
     assert cli("log", "export", "Sam", "--html", str(page)).exit_code == 0

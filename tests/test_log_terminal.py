@@ -27,6 +27,7 @@ def test_an_entry_with_a_file_added_during_a_session_is_exported(
     terminal.answer("Which account is the password for?", "")
     finished = str(len(menu_options(shipped_catalogue())))
     terminal.answer("Which account shall we look at next?", finished)
+    terminal.answer("Which device shall we record next?", "8")
     terminal.answer("want to write in the incident log?", "y")
     terminal.answer("When did it happen?", "yesterday 21:40")
     terminal.answer("Where did it happen?", "At home")
@@ -57,3 +58,20 @@ def test_an_entry_with_a_file_added_during_a_session_is_exported(
     assert "A message from a number I do not know" in html
     assert digest in html and "message.png" in html
     assert "Checked: the one entry is as it was written." in html
+
+
+def test_ctrl_c_while_writing_an_entry_clears_the_screen_and_writes_nothing(
+    terminal: Terminal,
+) -> None:
+    terminal.start("log", "add", "Sam", "--new", "--what", "First entry")
+    terminal.expect("EXIT=0")
+    terminal.start("log", "add", "Sam")
+    terminal.answer("When did it happen?", "yesterday")
+    terminal.answer("Where did it happen?", "Behind the marker-shed")
+    terminal.expect("What happened?")
+    terminal.ctrl_c()
+    terminal.expect("EXIT=130")
+    assert "marker-shed" not in terminal.screen(), "the screen and its scrollback were cleared"
+    terminal.start("log", "list", "Sam")
+    terminal.expect("EXIT=0")
+    assert "Checked: the one entry is as it was written." in terminal.screen()

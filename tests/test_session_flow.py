@@ -45,6 +45,7 @@ ACCOUNTS = [
     menu("A UK bank or building society"), "Bank", "", "sam.home@example.org", "",
     "4", "2", "3", "n",
     menu("I have finished"),
+    "8",  # no devices to record
 ]
 LOG = ["n"]  # nothing to write in the incident log
 EMAIL_PLAN = ["", "", "n"]  # suggested places for both; no addresses to check

@@ -31,7 +31,7 @@ INVENTORY = Inventory.model_validate(
             {"label": "Bank", "provider": "uk_bank"},
         ],
         "contact": [
-            {"value": "07700 900123", "controlled_by": "abuser", "note": "old family plan he pays"},
+            {"value": "07700 900123", "controlled_by": "shared", "note": "old family plan he pays"},
         ],
     }
 )

@@ -90,6 +90,7 @@ def test_a_full_pass(terminal: Terminal) -> None:
     terminal.answer("Who controls sam.home@example.org?", "1")
     terminal.answer("Anything to note about sam.home@example.org?", "")
     terminal.answer("Which account shall we look at next?", f"{len(options)}")
+    terminal.answer("Which device shall we record next?", "8")
     terminal.answer("want to write in the incident log?", "")
     terminal.answer("Gmail: which address should it use?", "")
     terminal.answer("addresses in mind", "n")

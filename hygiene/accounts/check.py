@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hygiene.accounts.devices import device_finding
 from hygiene.accounts.graph import (
     Analysis,
     Edge,
@@ -25,6 +26,7 @@ from hygiene.accounts.graph import (
 )
 from hygiene.accounts.inventory import Inventory
 from hygiene.accounts.providers import Catalogue, Item, where_text
+from hygiene.accounts.trackers import tracker_findings
 from hygiene.findings import Finding, Severity, Topic
 
 SAFETY = (
@@ -53,6 +55,11 @@ def check_inventory(inv: Inventory, catalogue: Catalogue | None = None) -> Check
     findings = [words.reach_finding(r, sentences[r.account]) for r in analysis.reachable]
     findings += [words.root_finding(root) for root in analysis.roots]
     findings += words.guarded_passwords()
+    # Devices that open no recorded account are still in the plan, as are the trackers.
+    unlinked = [device_finding(d, [], None) for d in inv.devices if not d.signed_in]
+    findings += [f for f in unlinked if f is not None]
+    if catalogue is not None:
+        findings += tracker_findings(inv.devices, catalogue)
     return CheckResult(analysis, tuple(findings), sentences)
 
 
@@ -86,6 +93,7 @@ class _Words:
         self.inv = inv
         self.graph = analysis.graph
         self.accounts = {a.id: a for a in inv.accounts}
+        self.devices = {d.id: d for d in inv.devices}
         self.catalogue = catalogue
 
     def where(self, account_id: str | None, fix: str) -> str:
@@ -131,6 +139,8 @@ class _Words:
             if source.kind == "answer":
                 return f'can be reset with the answer to "{source.detail}"'
             return f"can be reset through {self.name(source.id)}"
+        if edge.kind is EdgeKind.SIGNED_IN_TO:
+            return f"is signed in on {self.name(source.id)}"
         if edge.kind is EdgeKind.RECEIVES_CODES_FOR:
             knows = "which they know" if edge.password_known else "which they may know or guess"
             return (
@@ -182,6 +192,8 @@ class _Words:
     def _fix_kind(edge: Edge, source: Node) -> str:
         if source.kind in {"answer", "session", "password"}:
             return source.kind
+        if edge.kind is EdgeKind.SIGNED_IN_TO:
+            return "session"  # signing it out of the device is in its list of sessions
         return "codes" if edge.kind is EdgeKind.RECEIVES_CODES_FOR else "reset"
 
     def _account_fix(self, label: str, edge: Edge, source: Node) -> str:
@@ -196,6 +208,9 @@ class _Words:
             name = self.name(source.id)
             return (f"Replace {name} as a way to reset {label} with an address or number only "
                     f"you control, or make {name} safe first (see below).")
+        if edge.kind is EdgeKind.SIGNED_IN_TO:
+            return (f"From a safer device, sign {label} out of {self.name(source.id)} (in its "
+                    "list of signed-in devices), then change its password.")
         if edge.kind is EdgeKind.RECEIVES_CODES_FOR:
             return (f"Send the sign-in codes of {label} to a phone or app only you hold, and "
                     "change its password from a device they have never held.")
@@ -225,6 +240,11 @@ class _Words:
         certain = bool(node.held)
         reason = f", {node.reason}" if node.reason else ""
         direct = [self._label(e.target.split(":", 1)[1]) for e in self.graph.out[node.id]]
+        device = self.devices.get(node.detail or "") if node.kind == "device" else None
+        if device is not None and device.signed_in:
+            found = device_finding(device, [self._label(a) for a in device.signed_in], opens)
+            assert found is not None  # a starting point is one they hold or may hold
+            return found
         if node.kind in {"phone", "email", "device"}:
             noun = {"phone": "number", "email": "address", "device": "device"}[node.kind]
             ident = {

@@ -29,6 +29,7 @@ class EdgeKind(StrEnum):
     CAN_RESET = "can reset"
     CAN_SIGN_IN_TO = "can sign in to"
     RECEIVES_CODES_FOR = "receives codes for"
+    SIGNED_IN_TO = "is signed in to"  # a device with the account open on it
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Node:
     held: bool | None = None
     reason: str | None = None  # why it is held, as a clause: "which they share with you"
     account: str | None = None  # the account id, for account nodes and what belongs to one
-    detail: str | None = None  # the question, for an answer
+    detail: str | None = None  # the question, for an answer; the device's id, for a device
 
     @property
     def is_start(self) -> bool:
@@ -121,10 +122,19 @@ class _Builder:
         self.graph = RecoveryGraph()
         self.owners = inv.owners()
         self.contacts = {c.key: c for c in inv.contacts}
+        self.devices = {contact_key(d.label): d for d in inv.devices}
         for account in inv.accounts:
             self.graph.add_node(
                 Node(f"account:{account.id}", "account", account.label, account=account.id)
             )
+        for device in inv.devices:
+            if device.signed_in:
+                # Whoever holds or can unlock it is signed in to each of these accounts.
+                node = self.node_for(device.label, "device")
+                for account_id in device.signed_in:
+                    self.graph.add_edge(
+                        Edge(node, f"account:{account_id}", EdgeKind.SIGNED_IN_TO, True)
+                    )
 
     def node_for(self, value: str, kind: Literal["email", "phone", "device"]) -> str:
         """The node of an address, number or device: an account when it is one's login."""
@@ -134,9 +144,15 @@ class _Builder:
             return f"account:{owner.id}"
         contact = self.contacts.get(key)
         held, reason = _holding(contact)
-        if kind == "device" and contact is None:
+        device = self.devices.get(key) if kind == "device" else None
+        if device is not None:
+            held, reason = device.holding()
+            value = device.label
+        elif kind == "device" and contact is None:
             reason = "which may be theirs: nobody has said who holds it"
-        return self.graph.add_node(Node(f"{kind}:{key}", kind, value.strip(), held, reason)).id
+        node = Node(f"{kind}:{key}", kind, value.strip(), held, reason,
+                    detail=device.id if device else None)
+        return self.graph.add_node(node).id
 
     def start(
         self, account: Account, kind: NodeKind, label: str, held: bool, reason: str | None,

@@ -28,6 +28,7 @@ from pydantic import (
     model_validator,
 )
 
+from hygiene.accounts.devices import Device
 from hygiene.accounts.phones import contact_key, is_email, normalise_phone
 from hygiene.errors import InputError, Problem
 from hygiene.safefile import write_private
@@ -190,6 +191,7 @@ class Inventory(BaseModel):
 
     accounts: list[Account] = Field(default=[], alias="account")
     contacts: list[Contact] = Field(default=[], alias="contact")
+    devices: list[Device] = Field(default=[], alias="device")
 
     def account(self, account_id: str) -> Account | None:
         return next((a for a in self.accounts if a.id == account_id), None)
@@ -265,11 +267,11 @@ def _located(doc: TomlDocument, error: ValidationError) -> list[Problem]:
 
 
 def _entry_label(doc: TomlDocument, loc: tuple[Any, ...]) -> str | None:
-    if len(loc) >= 2 and loc[0] in {"account", "contact"} and isinstance(loc[1], int):
+    if len(loc) >= 2 and loc[0] in {"account", "contact", "device"} and isinstance(loc[1], int):
         entries = doc.data.get(loc[0])
         entry = entries[loc[1]] if isinstance(entries, list) and loc[1] < len(entries) else None
         if isinstance(entry, dict):
-            name = entry.get("label" if loc[0] == "account" else "value")
+            name = entry.get("value" if loc[0] == "contact" else "label")
             if isinstance(name, str) and name:
                 return name
     return None
@@ -308,6 +310,7 @@ def _cross_entry_problems(doc: TomlDocument) -> list[Problem]:
                 ), label if isinstance(label, str) else None))
             else:
                 first[account_id] = index
+    problems += _device_problems(doc, accounts)
     contacts = doc.data.get("contact")
     if isinstance(contacts, list):
         owners: dict[str, tuple[int, Any]] = {}
@@ -325,6 +328,37 @@ def _cross_entry_problems(doc: TomlDocument) -> list[Problem]:
     return problems
 
 
+def _device_problems(doc: TomlDocument, accounts: Any) -> list[Problem]:
+    """A device signed in to an account the inventory does not have, or two with one id."""
+    devices = doc.data.get("device")
+    if not isinstance(devices, list):
+        return []
+    ids = set()
+    for raw in accounts if isinstance(accounts, list) else []:
+        if isinstance(raw, dict):
+            given = raw.get("id", slug(raw["label"]) if isinstance(raw.get("label"), str) else None)
+            ids.add(given)
+    problems, seen = [], set()
+    for index, raw in enumerate(devices):
+        if not isinstance(raw, dict):
+            continue
+        label = raw.get("label") if isinstance(raw.get("label"), str) else None
+        signed_in = raw.get("signed_in")
+        for account_id in signed_in if isinstance(signed_in, list) else []:
+            if isinstance(account_id, str) and account_id not in ids:
+                problems.append(_with_label(doc.problem(
+                    ("device", index, "signed_in"),
+                    f"'{account_id}' is not the id of an account in this inventory",
+                ), label))
+        device_id = raw.get("id", slug(label) if label else None)
+        if device_id in seen:
+            problems.append(_with_label(doc.problem(
+                ("device", index, "label"), "another device has the same id; give it its own"
+            ), label))
+        seen.add(device_id)
+    return problems
+
+
 HEADER = """\
 # Accounts inventory for hygiene. Edit freely; `hygiene accounts check FILE` reads it.
 # category: email, financial, social, shopping, phone, cloud, work, other
@@ -332,6 +366,9 @@ HEADER = """\
 # password_known_to_abuser and abuser_knows: yes, no, maybe
 # unknown_sessions: yes, no, not_checked
 # controlled_by (for a contact): self, shared, abuser, unknown
+# [[device]]: label, kind (phone, tablet, computer, watch, car, smart_home, other),
+#   bought_by and paid_by (self, them, shared, unknown), pin_known_to_them and
+#   held_by_them (yes, no, maybe), signed_in (the ids of the accounts signed in on it)
 """
 
 
@@ -354,12 +391,13 @@ def dump_inventory(inv: Inventory) -> str:
                 continue
             lines.append(f"{key} = {_literal(value)}")
         chunks.append("\n".join(lines) + "\n")
-    for contact in inv.contacts:
-        lines = ["[[contact]]"]
-        for key, value in contact.model_dump(mode="json").items():
-            if value is not None:
-                lines.append(f"{key} = {_literal(value)}")
-        chunks.append("\n".join(lines) + "\n")
+    for table, entries in (("contact", inv.contacts), ("device", inv.devices)):
+        for entry in entries:
+            lines = [f"[[{table}]]"]
+            for key, value in entry.model_dump(mode="json").items():
+                if value is not None:
+                    lines.append(f"{key} = {_literal(value)}")
+            chunks.append("\n".join(lines) + "\n")
     return "\n".join(chunks)
 
 

@@ -112,5 +112,33 @@ def review(
     run_review(TerminalPrompter(), inventory, shipped_catalogue())
 
 
+@accounts_app.command("devices")
+def devices(
+    inventory: Annotated[
+        Path,
+        typer.Argument(help="The inventory (TOML) to add the devices to; made if it is new."),
+    ],
+) -> None:
+    """Record each phone, tablet, computer or car: who bought it and pays for it, whether the
+    other person knows its PIN or has held it, and which accounts are signed in on it.
+
+    Plain numbered questions; nothing on any device is changed. The file is saved after
+    each device, so typing q or pressing Ctrl-C keeps what was saved.
+    """
+    from hygiene.accounts.device_review import review_devices
+    from hygiene.accounts.inventory import Inventory, load_inventory, save_inventory
+    from hygiene.cli.prompter import TerminalPrompter
+
+    inv = load_inventory(inventory) if inventory.exists() else Inventory()
+    prompter = TerminalPrompter()
+
+    def keep(inv: Inventory, device: object) -> None:
+        save_inventory(inv, inventory)
+        prompter.say(f"Saved to {inventory}.")
+
+    review_devices(prompter, inv, keep)
+    prompter.say(f"`hygiene accounts check {inventory}` shows what each device opens.")
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(accounts_app, name="accounts")

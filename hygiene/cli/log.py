@@ -95,11 +95,9 @@ def add(
     from hygiene.cli.prompter import TerminalPrompter
     from hygiene.cli.vault_access import open_vault
     from hygiene.errors import InputError
-    from hygiene.log import Draft, write
     from hygiene.log.ask import ask_entry
     from hygiene.log.evidence import take
-    from hygiene.log.model import local_now
-    from hygiene.log.when import parse_when
+    from hygiene.log.write import given_draft, write
     from hygiene.vault import VaultDocument
     from hygiene.vault.store import clean_label
 
@@ -108,29 +106,22 @@ def add(
         raise InputError(f"Something is already kept under '{clean_label(name)}'; leave out --new.")
     document = VaultDocument(label=clean_label(name)) if new else vault.load(name)
     log, _ = _checked(document)
-    given = [when, where, what, how, technology, witness, feelings, police_ref, evidence]
-    if all(part is None for part in given):
+    parts = {
+        "where": where,
+        "what": what,
+        "how": how,
+        "technology": technology,
+        "witnesses": ", ".join(witness) if witness else None,
+        "feelings": feelings,
+        "police_ref": police_ref,
+    }
+    if when is None and evidence is None and all(v is None for v in parts.values()):
         draft = ask_entry(TerminalPrompter(), log, corrects=corrects)
         if draft is None:
             return
     else:
-        old = log.entry(corrects) if corrects is not None else None
-        happened = parse_when(when, local_now()) if when is not None else None
-        if happened is None:
-            happened = (old.happened_at, old.time_known) if old else parse_when("", local_now())
-        draft = Draft(
-            what=what if what is not None else (old.what if old else ""),
-            happened_at=happened[0],
-            time_known=happened[1],
-            where=where if where is not None else (old.where if old else ""),
-            how=how if how is not None else (old.how if old else "unsure"),
-            technology=technology if technology is not None else (old.technology if old else ""),
-            witnesses=", ".join(witness) if witness else (old.witnesses if old else ""),
-            feelings=feelings if feelings is not None else (old.feelings if old else ""),
-            police_ref=police_ref if police_ref is not None else (old.police_ref if old else ""),
-            corrects=corrects,
-            evidence=tuple(take(path, keep_copy=keep_copy) for path in evidence or []),
-        )
+        taken = tuple(take(path, keep_copy=keep_copy) for path in evidence or [])
+        draft = given_draft(log, when, parts, corrects=corrects, evidence=taken)
     new_log, entry = write(log, draft)
     vault.save(document.model_copy(update={"log": new_log}))
     if new:

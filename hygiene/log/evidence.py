@@ -81,8 +81,12 @@ def _file_name(number: int, name: str) -> str:
 
 
 def write_copies(log: IncidentLog, folder: Path) -> list[Path]:
-    """Write every kept copy into ``folder`` (never over a file there); the paths written."""
-    written: list[Path] = []
+    """Write every kept copy into ``folder`` (never over a file there); the paths written.
+
+    Every copy is checked against its fingerprint first: if one does not match, none is
+    written, so what comes out is all as it was added.
+    """
+    chosen: list[tuple[Path, bytes]] = []
     for entry in log.entries:
         for item in entry.evidence:
             data = log.copies.get(item.sha256)
@@ -91,19 +95,20 @@ def write_copies(log: IncidentLog, folder: Path) -> list[Path]:
             if not matches(item, data):
                 raise InputError(
                     f"The kept copy of {item.name} in entry {entry.number} does not match its "
-                    "fingerprint, so it was not written."
+                    "fingerprint, so no copy was written."
                 )
-            path = folder / _file_name(entry.number, item.name)
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                with path.open("xb") as handle:
-                    os.fchmod(handle.fileno(), 0o600)
-                    handle.write(data)
-            except FileExistsError:
-                raise InputError(
-                    f"{path.name} is already in that folder; choose an empty folder."
-                ) from None
-            except OSError as exc:
-                raise InputError(f"{path.name} could not be written ({exc.strerror}).") from None
-            written.append(path)
-    return written
+            chosen.append((folder / _file_name(entry.number, item.name), data))
+    for path, data in chosen:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            # "x": never over a file, nor through a link, already there.
+            with path.open("xb") as handle:
+                os.fchmod(handle.fileno(), 0o600)
+                handle.write(data)
+        except FileExistsError:
+            raise InputError(
+                f"{path.name} is already in that folder; choose an empty folder."
+            ) from None
+        except OSError as exc:
+            raise InputError(f"{path.name} could not be written ({exc.strerror}).") from None
+    return [path for path, _ in chosen]

@@ -91,7 +91,11 @@ CSV_COLUMNS = (
 
 
 def to_csv(log: IncidentLog, result: ChainCheck) -> str:
-    """One row per entry in the order things happened; every cell safe in a spreadsheet."""
+    """One row per entry in the order things happened; every cell safe in a spreadsheet.
+
+    After the entries, an empty row, then how the log was kept, the check and the last
+    fingerprint, each a row of two cells, so a printout of the sheet carries them too.
+    """
     cell = escape.csv_cell
     corrected = log.corrected_by()
     out = io.StringIO()
@@ -121,6 +125,10 @@ def to_csv(log: IncidentLog, result: ChainCheck) -> str:
                 cell(" ".join(named) if named else "ok"),
             ]
         )
+    writer.writerow([])
+    writer.writerow(["How this log was kept", KEPT.removeprefix("How this log was kept: ")])
+    writer.writerow(["Check", result.sentence()])
+    writer.writerow(["Fingerprint of the last entry", result.head])
     return out.getvalue()
 
 

@@ -10,7 +10,7 @@ keep them, sit beside the entries under their fingerprint, inside the encrypted 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Base64Bytes, BaseModel, ConfigDict, Field
 
@@ -41,7 +41,8 @@ How = Literal[
     "unsure",
 ]
 
-Hex64 = str  # a SHA-256 in lower-case hex; the pattern below enforces it
+# A SHA-256 in lower-case hex.
+Fingerprint = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 
 
 class _Model(BaseModel):
@@ -53,7 +54,7 @@ class Evidence(_Model):
 
     name: str = Field(min_length=1, max_length=255)  # the file's name, never its folder
     size: int = Field(ge=0)
-    sha256: Hex64 = Field(pattern=r"^[0-9a-f]{64}$")
+    sha256: Fingerprint
     modified: AwareDatetime | None = None  # the file's own time, as the disk had it
     copy_kept: bool = False
 
@@ -72,15 +73,15 @@ class LogEntry(_Model):
     police_ref: str = Field(default="", max_length=200)
     corrects: int | None = Field(default=None, ge=1)
     evidence: tuple[Evidence, ...] = ()
-    previous: Hex64 = Field(pattern=r"^[0-9a-f]{64}$")  # the fingerprint of the entry before
-    fingerprint: Hex64 = Field(pattern=r"^[0-9a-f]{64}$")  # of this entry, all but this field
+    previous: Fingerprint  # of the entry before
+    fingerprint: Fingerprint  # of this entry, from everything in it but this field
 
 
 class IncidentLog(_Model):
     entries: tuple[LogEntry, ...] = ()
     # The fingerprint of the last entry written: a removed last entry leaves this behind.
-    head: Hex64 = Field(default=GENESIS, pattern=r"^[0-9a-f]{64}$")
-    copies: dict[Hex64, Base64Bytes] = {}  # evidence fingerprint -> the file's bytes
+    head: Fingerprint = GENESIS
+    copies: dict[Fingerprint, Base64Bytes] = {}  # evidence fingerprint -> the file's bytes
 
     def entry(self, number: int) -> LogEntry | None:
         return next((e for e in self.entries if e.number == number), None)

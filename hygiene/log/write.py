@@ -1,6 +1,7 @@
 """Writing an entry: what the person said, checked, then appended to the log for good.
 
-``Draft`` is an entry before it is written; ``write`` numbers it, links it to the last
+``Draft`` is an entry before it is written (asked in ``ask``, or given at once through
+``given_draft``); ``write`` numbers it, links it to the last
 entry, records the time it was written, and keeps the evidence copies chosen. A
 correction is a draft that names the entry it corrects; the old entry stays as it was.
 """
@@ -16,6 +17,7 @@ from hygiene.errors import InputError
 from hygiene.log.chain import append
 from hygiene.log.evidence import Taken
 from hygiene.log.model import HOW, IncidentLog, LogEntry, local_now
+from hygiene.log.when import parse_when
 
 # The text fields a correction starts from: what the corrected entry said.
 TEXT_FIELDS = ("where", "what", "technology", "witnesses", "feelings", "police_ref")
@@ -70,6 +72,46 @@ def write(
     except ValidationError as exc:
         raise InputError(_too_long(exc)) from None
     return updated, updated.entries[-1]
+
+
+def given_draft(
+    log: IncidentLog,
+    when: str | None,
+    parts: dict[str, str | None],
+    *,
+    corrects: int | None = None,
+    evidence: tuple[Taken, ...] = (),
+    now: datetime | None = None,
+) -> Draft:
+    """A draft from parts given at once (options, a script); a part not given is empty, or,
+    in a correction, what the corrected entry said."""
+    old = log.entry(corrects) if corrects is not None else None
+    if corrects is not None and old is None:
+        raise InputError(f"There is no entry {corrects} to correct.")
+    if when is not None or old is None:
+        happened_at, time_known = parse_when(when or "", now or local_now())
+    else:
+        happened_at, time_known = old.happened_at, old.time_known
+
+    def part(name: str, empty: str = "") -> str:
+        value = parts.get(name)
+        if value is not None:
+            return value
+        return str(getattr(old, name)) if old is not None else empty
+
+    return Draft(
+        what=part("what"),
+        happened_at=happened_at,
+        time_known=time_known,
+        where=part("where"),
+        how=part("how", "unsure"),
+        technology=part("technology"),
+        witnesses=part("witnesses"),
+        feelings=part("feelings"),
+        police_ref=part("police_ref"),
+        corrects=corrects,
+        evidence=evidence,
+    )
 
 
 def _too_long(exc: ValidationError) -> str:

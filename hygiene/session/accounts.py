@@ -1,4 +1,5 @@
-"""The accounts and recovery review: each account from the provider catalogue, then the chains.
+"""The accounts and recovery review: each account from the provider catalogue, the devices,
+then the chains.
 
 The questions are the accounts review's own (where each setting lives, recovery routes,
 second steps, who controls each address and number); here the answers go into the
@@ -10,9 +11,12 @@ through what, the cut that closes most first. Unknown answers stay unknown, neve
 from __future__ import annotations
 
 from hygiene.accounts.check import check_inventory
+from hygiene.accounts.device_review import review_devices
+from hygiene.accounts.devices import Device
 from hygiene.accounts.inventory import Account, Inventory
 from hygiene.accounts.providers import shipped_catalogue
 from hygiene.accounts.review import review_accounts
+from hygiene.accounts.trackers import tracker_findings
 from hygiene.session.meeting import Meeting
 
 INTRO = (
@@ -34,12 +38,18 @@ def accounts(meeting: Meeting) -> None:
         meeting.save_and_go_on()  # each account is kept as soon as it is done
 
     review_accounts(ask, inventory, shipped_catalogue(), keep)
+
+    def keep_device(inventory: Inventory, device: Device) -> None:
+        meeting.update(inventory=inventory.model_copy(deep=True))
+        meeting.save_and_go_on()
+
+    review_devices(ask, inventory, keep_device)
     _report(meeting, inventory)
 
 
 def _report(meeting: Meeting, inventory: Inventory) -> None:
     ask = meeting.prompter
-    if not inventory.accounts:
+    if not inventory.accounts and not inventory.devices:
         meeting.set_findings("accounts", [])
         return
     result = check_inventory(inventory)
@@ -50,4 +60,5 @@ def _report(meeting: Meeting, inventory: Inventory) -> None:
             ask.say(f"- {result.sentences[reach.account]}")
     else:
         ask.say("From what you said, no account is reachable through its recovery routes.")
-    meeting.set_findings("accounts", list(result.findings))
+    trackers = tracker_findings(inventory.devices, shipped_catalogue())
+    meeting.set_findings("accounts", [*result.findings, *trackers])
