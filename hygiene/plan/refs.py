@@ -28,7 +28,7 @@ def partial(value: str, shown: int = 1) -> str:
     phone = normalise_phone(value)
     if phone is not None:
         digits = re.sub(r"\D", "", phone)
-        return f"the number ending {digits[-(shown + 2):]}"
+        return f"the number ending {digits[-(shown + 2) :]}"
     return value.strip()
 
 
