@@ -68,6 +68,7 @@ def register(app: typer.Typer) -> None:
         From a saved session (NAME), or from files (--facts, --accounts, --export, --signs),
         read in memory: a plan from files saves nothing.
         """
+        from hygiene.cli.files import write_chosen
         from hygiene.cli.render import print_json
         from hygiene.cli.vault_access import open_vault
         from hygiene.errors import InputError
@@ -75,7 +76,6 @@ def register(app: typer.Typer) -> None:
         from hygiene.plan.files import document_from_files
         from hygiene.plan.saved import plan_of
         from hygiene.vault.document import VaultDocument
-        from hygiene.vault.fileformat import write_atomic
 
         if sum([markdown, html is not None, json]) > 1:
             console.echo("error: choose one of --markdown, --html FILE, --json.", err=True)
@@ -92,7 +92,7 @@ def register(app: typer.Typer) -> None:
             document = open_vault(passphrase=passphrase).load(name)
         result = plan_of(document, show_facts=show_facts, region_id=region)
         if html is not None:
-            write_atomic(html.resolve(), to_html(result).encode())
+            write_chosen(html, to_html(result).encode())
             console.echo(f"The plan was written to {html}. It opens in any browser and prints.")
         elif json:
             print_json(to_data(result))
