@@ -85,6 +85,10 @@ def in_plan_order(findings: Iterable[Finding]) -> list[Finding]:
 
 Stage = Literal["now", "ready", "when_safe"]
 
+# Joins a kind's shared safety note to what one provider is known to tell them; a plan
+# says the shared part once per stage and keeps only what follows this under the item.
+ON_SERVICE = "On this service: "
+
 
 class Kind(BaseModel):
     """One kind of finding, as declared in ``checks/findings.toml``."""
@@ -207,7 +211,7 @@ def make(
         raise ValueError(f"'{finding_id}' has the topic {kind.topic.value}")
     note = safety or reg.safety_note(kind)
     if note and alert_note:
-        note = f"{note} On this service: {alert_note}"
+        note = f"{note} {ON_SERVICE}{alert_note}"
     return Finding(
         id=finding_id, severity=severity, topic=topic or kind.topic, subject=subject, title=title,
         why=why, fix=fix, safety=note, account=account,

@@ -17,23 +17,21 @@ EXAMPLE_PASSWORDS = [
 OLD_PASSWORD = "Maisie2015!"
 
 
-def test_the_plan_puts_what_they_can_reach_now_before_good_to_do(cli):
+def test_the_plan_puts_looking_first_and_changes_when_ready(cli):
     result = cli("demo")
     assert result.exit_code == 0
     out = result.stdout
     assert "made-up person" in out
     order = [
         out.index("## Help in an emergency"),
-        out.index("## Ways in they may have now"),
-        out.index("## Recovery routes"),
-        out.index("## Passwords"),
-        out.index("## Separate addresses"),
-        out.index("## Good to do"),
+        out.index("## Safe to do now"),
+        out.index("## When you are ready"),
+        out.index("## After you have left, or when it is safe"),
     ]
     assert order == sorted(order)
     # The chain the examples were written to show: bank -> Gmail -> the shared phone.
-    reach_now = out[order[1] : order[2]]
-    assert "Current account can be reset through Personal Gmail" in reach_now
+    ready = out[order[2] : order[3]]
+    assert "Current account can be reset through Personal Gmail" in ready
     assert "999" in out and "0808 802 0300" in out
 
 

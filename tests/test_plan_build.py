@@ -29,10 +29,10 @@ def finding(fid: str, severity: Severity, topic: Topic, **text: str) -> Finding:
 
 
 FINDINGS = [
-    finding("weak_password", Severity.MEDIUM, Topic.PASSWORDS),
-    finding("good_thing", Severity.LOW, Topic.GOOD_TO_DO),
+    finding("password_weak", Severity.MEDIUM, Topic.PASSWORDS),
+    finding("password_insecure_url", Severity.LOW, Topic.GOOD_TO_DO),
     finding(
-        "password_from_facts",
+        "password_guessable",
         Severity.URGENT,
         Topic.PASSWORDS,
         why="It is built from Poppy's name and the date 12/04/1990.",
@@ -43,7 +43,10 @@ FINDINGS = [
         Topic.RECOVERY,
         safety="They may get a message when it changes. Keep evidence first.",
     ),
-    finding("shared_family_plan", Severity.URGENT, Topic.ACCESS_NOW, subject="Phone <plan> & co"),
+    finding(
+        "account_shared_with_them", Severity.URGENT, Topic.ACCESS_NOW, subject="Phone <plan> & co"
+    ),
+    finding("sessions_not_checked", Severity.MEDIUM, Topic.ACCESS_NOW),
 ]
 
 
@@ -52,13 +55,15 @@ def plan() -> Plan:
     return build_plan(FINDINGS, load_region("uk"), FACTS, label="Sam")
 
 
-def test_sections_follow_the_plan_order_most_urgent_first(plan: Plan) -> None:
-    assert [s.topic for s in plan.sections] == [
-        Topic.ACCESS_NOW, Topic.RECOVERY, Topic.PASSWORDS, Topic.GOOD_TO_DO,
+def test_stages_then_topics_then_most_urgent_first(plan: Plan) -> None:
+    assert [s.stage for s in plan.sections] == ["now", "ready", "when_safe"]
+    assert [f.id for f in plan.sections[0].findings] == ["sessions_not_checked"]
+    assert [f.id for f in plan.sections[1].findings] == [
+        "account_shared_with_them", "recovery_phone_reachable_by_them",
+        "password_guessable", "password_weak",
     ]
-    passwords = next(s for s in plan.sections if s.topic is Topic.PASSWORDS)
-    assert [f.id for f in passwords.findings] == ["password_from_facts", "weak_password"]
-    assert plan.action_count == 5
+    assert [f.id for f in plan.sections[2].findings] == ["password_insecure_url"]
+    assert plan.action_count == 6
 
 
 def test_markdown_opens_with_emergency_help_and_ends_with_helplines(plan: Plan) -> None:
@@ -66,16 +71,17 @@ def test_markdown_opens_with_emergency_help_and_ends_with_helplines(plan: Plan) 
     headings = re.findall(r"^## (.*)$", text, re.MULTILINE)
     assert headings == [
         "Help in an emergency",
-        "Ways in they may have now",
-        "Recovery routes",
-        "Passwords",
-        "Good to do",
+        "Safe to do now",
+        "When you are ready",
+        "After you have left, or when it is safe",
         "What they may know",
         "Where to get help (United Kingdom)",
     ]
-    emergency = text.split("## Ways in")[0]
+    emergency = text.split("## Safe to do now")[0]
     assert "999" in emergency and "keep evidence" in emergency
-    assert text.index("1. [ ] **shared family plan**") < text.index("5. [ ] **good thing**")
+    assert text.index("1. [ ] **sessions not checked**") < text.index(
+        "2. [ ] **account shared with them**"
+    ) < text.index("6. [ ] **password insecure url**")
     assert "0808 802 0300" in text.split("## Where to get help")[1]
 
 
@@ -96,10 +102,8 @@ def test_personal_facts_are_masked_everywhere_unless_asked(plan: Plan) -> None:
 def test_json_carries_the_same_plan(plan: Plan) -> None:
     data = json.loads(json.dumps(to_data(plan)))
     assert data["format"] == 1
-    assert [s["topic"] for s in data["sections"]] == [
-        "access_now", "recovery", "passwords", "good_to_do",
-    ]
-    assert data["sections"][0]["findings"][0]["id"] == "shared_family_plan"
+    assert [s["stage"] for s in data["sections"]] == ["now", "ready", "when_safe"]
+    assert data["sections"][1]["findings"][0]["id"] == "account_shared_with_them"
     assert data["emergency"][0]["number"] == "999"
     assert data["facts"][0] == {"kind": "name", "note": "daughter", "value": "(hidden)"}
     assert data["label"] is None

@@ -196,12 +196,13 @@ class _Words:
                     "cannot know (a made-up answer kept somewhere safe works).")
         if edge.kind is EdgeKind.CAN_RESET and edge.via_login:
             name = self.name(source.id)
-            return (f"{label} signs in with {name}: make {name} safe first (see below), or "
+            # No "see below": the plan, not the check, decides where that item stands.
+            return (f"{label} signs in with {name}: make {name} safe first, or "
                     "change the address or number it signs in with to one only you control.")
         if edge.kind is EdgeKind.CAN_RESET:
             name = self.name(source.id)
             return (f"Replace {name} as a way to reset {label} with an address or number only "
-                    f"you control, or make {name} safe first (see below).")
+                    f"you control, or make {name} safe first.")
         if edge.kind is EdgeKind.SIGNED_IN_TO:
             return (f"From a safer device, sign {label} out of {self.name(source.id)} (in its "
                     "list of signed-in devices), then change its password.")
@@ -294,9 +295,14 @@ class _Words:
                 title=(f"Someone you do not recognise is signed in to {owner}" if certain
                        else f"Nobody has checked who is signed in to {owner}"),
                 why=f"A session there opens {opens}.",
+                # Looking is unnoticed; signing out is not, so an unchecked list only asks
+                # to look (its stage is "now") and leaves the change to be planned.
                 fix=(f"Look at the signed-in devices and sessions of {owner} and sign out of "
-                     "any you do not recognise, then change its password."
-                     + self.where(node.account, "session")),
+                     "any you do not recognise, then change its password." if certain
+                     else f"Look at the signed-in devices and sessions of {owner}, and keep a "
+                     "screenshot of any you do not recognise. Signing one out can be noticed: "
+                     "plan when to do it, with its password change.")
+                    + self.where(node.account, "session"),
                 alert_note=self.alert_note(node.account, "session") if certain else None,
                 account=node.account,
             )

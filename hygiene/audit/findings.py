@@ -37,8 +37,9 @@ def audit_findings(report: AuditReport) -> list[Finding]:
                 subject=f"{count} logins",
                 title=f"Whether {count} of the passwords have leaked is not known",
                 why="The full breach check could not run, so these are unknown, not safe.",
-                fix="Run the audit again when the check can reach the breach list, or with a "
-                "local copy of it (--corpus).",
+                # Said so it is true of an export and of passwords typed in a meeting alike.
+                fix="Check them again when the breach list can be reached, or against a "
+                "local copy of it.",
             )
         )
     doubt = report.doubt()

@@ -16,9 +16,10 @@ def to_data(plan: Plan) -> dict[str, Any]:
         "safety_first": list(plan.safety_first),
         "sections": [
             {
-                "topic": section.topic.value,
+                "stage": section.stage,
                 "title": section.title,
                 "intro": section.intro,
+                "notes": list(section.notes),
                 "findings": [finding.to_dict() for finding in section.findings],
             }
             for section in plan.sections

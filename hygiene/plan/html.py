@@ -80,9 +80,15 @@ def to_html(plan: Plan) -> str:
     number = 0
     for section in plan.sections:
         out += [
-            f'<section id="{escape(section.topic.value)}">',
+            f'<section id="{escape(section.stage)}">',
             f"<h2>{escape(section.title)}</h2>",
             f"<p>{escape(section.intro)}</p>",
+        ]
+        if section.notes:
+            out += ['<div class="safety"><p>Before any of these:</p>', "<ul>"]
+            out += [f"<li>{escape(note)}</li>" for note in section.notes]
+            out += ["</ul>", "</div>"]
+        out += [
             f'<ol class="actions" start="{number + 1}">',
         ]
         for finding in section.findings:

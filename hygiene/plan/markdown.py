@@ -27,6 +27,10 @@ def to_markdown(plan: Plan) -> str:
         lines += [NOTHING_FOUND, ""]
     for section in plan.sections:
         lines += [f"## {section.title}", "", section.intro, ""]
+        if section.notes:
+            lines += ["Before any of these:", ""]
+            lines += [f"- {note}" for note in section.notes]
+            lines.append("")
         lines += markdown_lines(section.findings, number, box=True)
         number += len(section.findings)
         lines.append("")

@@ -1,8 +1,13 @@
 """The action plan: findings in the order to act on them, framed by help in an emergency.
 
 The plan opens with what to do in danger and how to change things safely (evidence
-first, a safer device, timing), then one section per topic, most urgent first within
-each, then what the other person may know, then where to get help. It carries no
+first, a safer device, timing), then one section per stage: what is safe to do now
+(looking, keeping evidence), what to do when the person is ready (changes they may
+notice), and what is best left until after they have left or it is safe. Within a stage
+items follow the topics (ways in now first), most urgent first. A stage opens with the
+shared safety notes of its items, each said once; an item keeps only what is particular
+to it, such as what its provider tells the other person. Then come what the other person
+may know, and where to get help. It carries no
 password, ever; personal facts are hidden in their own section, and named by their label
 or in part wherever they turn up in a finding's text ("the number ending 456"), unless
 the worker asks to show them.
@@ -13,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from hygiene.findings import Finding, Topic, in_plan_order
+from hygiene.findings import ON_SERVICE, Finding, Stage, in_plan_order, registry
 from hygiene.helplines import Helpline, LegalRoute, Region
 from hygiene.log.model import entries_text
 from hygiene.plan.refs import references, substitute
@@ -22,29 +27,28 @@ HIDDEN = "(hidden)"
 
 PLAN_FORMAT = 1
 
-SECTION_TITLES: dict[Topic, tuple[str, str]] = {
-    Topic.ACCESS_NOW: (
-        "Ways in they may have now",
-        "Accounts, devices and sharing the other person may be able to use today.",
+STAGE_TITLES: dict[Stage, tuple[str, str]] = {
+    "now": (
+        "Safe to do now",
+        "Looking and keeping evidence: nothing here changes anything the other person can "
+        "notice. Do these first.",
     ),
-    Topic.DEVICES: (
-        "Phones and devices",
-        "Monitoring apps, and devices the other person has held or can unlock.",
+    "ready": (
+        "When you are ready",
+        "Changes that close a way in. The other person may notice them, so plan when to make "
+        "each one.",
     ),
-    Topic.RECOVERY: (
-        "Recovery routes",
-        "How accounts are reset. Fix the roots first: other accounts recover through them.",
+    "when_safe": (
+        "After you have left, or when it is safe",
+        "Changes that can wait, and that are best made once you are somewhere safe.",
     ),
-    Topic.PASSWORDS: (
-        "Passwords",
-        "Passwords they know, could guess, or that have leaked or are used twice.",
-    ),
-    Topic.COMPARTMENTS: (
-        "Separate addresses",
-        "Separate email addresses for separate parts of life, so one leak does not open all.",
-    ),
-    Topic.GOOD_TO_DO: ("Good to do", "Worth doing once the rest is done."),
 }
+
+WATCHED_DEVICE_ID = "device_may_be_watched"
+WATCHED_NOTE = (
+    "The device used in the meeting may be one the other person has held: make these "
+    "changes on a different one."
+)
 
 SAFETY_FIRST = (
     "Before changing anything, keep evidence: screenshots or photos of messages, logins "
@@ -59,9 +63,12 @@ SAFETY_FIRST = (
 
 @dataclass(frozen=True)
 class Section:
-    topic: Topic
+    """One stage of the plan: its items, and the safety notes they share, said once."""
+
+    stage: Stage
     title: str
     intro: str
+    notes: tuple[str, ...]
     findings: tuple[Finding, ...]
 
 
@@ -114,6 +121,43 @@ def _named(finding: Finding, names: dict[str, str]) -> Finding:
     )
 
 
+def _placed(finding: Finding) -> tuple[Stage, str | None, Finding]:
+    """The stage of ``finding``, its shared note, and the finding without that note.
+
+    A kind the registry does not know (from a session saved by another version) is a
+    change that may be noticed until shown otherwise: "now" promises nothing to notice.
+    """
+    try:
+        kind = finding.kind
+    except KeyError:
+        return "ready", None, finding
+    stage: Stage = kind.stage
+    if stage == "now" and (kind.changes_something or kind.can_alert):
+        stage = "ready"
+    shared = registry().safety_note(kind)
+    if not shared or not finding.safety or not finding.safety.startswith(shared):
+        return stage, None, finding
+    particular = finding.safety[len(shared) :].strip().removeprefix(ON_SERVICE) or None
+    return stage, shared, replace(finding, safety=particular)
+
+
+def _stages(findings: list[Finding]) -> tuple[Section, ...]:
+    watched = any(f.id == WATCHED_DEVICE_ID for f in findings)
+    placed = [_placed(f) for f in findings]
+    sections = []
+    for stage, (title, intro) in STAGE_TITLES.items():
+        chosen = [(note, f) for at, note, f in placed if at == stage]
+        if not chosen:
+            continue
+        notes = list(dict.fromkeys(note for note, _ in chosen if note))
+        if watched and stage != "now":
+            notes.insert(0, WATCHED_NOTE)
+        sections.append(
+            Section(stage, title, intro, tuple(notes), tuple(f for _, f in chosen))
+        )
+    return tuple(sections)
+
+
 def build_plan(
     findings: Iterable[Finding],
     region: Region,
@@ -130,17 +174,11 @@ def build_plan(
     fact_list = list(facts)
     names = {} if show_facts else references(private, fact_list)
     ordered = [_named(f, names) for f in in_plan_order(findings)]
-    sections = []
-    for topic in Topic:
-        chosen = tuple(f for f in ordered if f.topic is topic)
-        if chosen:
-            title, intro = SECTION_TITLES[topic]
-            sections.append(Section(topic, title, intro, chosen))
     return Plan(
         label=label if show_facts else None,
         emergency=tuple(h for h in region.helpline if h.urgent),
         safety_first=SAFETY_FIRST,
-        sections=tuple(sections),
+        sections=_stages(ordered),
         facts=tuple(
             FactLine(kind.replace("_", " "), note, value if show_facts else HIDDEN)
             for kind, note, value in fact_list

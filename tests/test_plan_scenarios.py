@@ -1,0 +1,127 @@
+"""Whole plans, rendered from files as a worker would give them, read for what a person
+would trip over: a missing stage, a step that promises quiet but changes something, a
+safety note repeated under every item, a step that points at something that never
+happened or is not there, bullets for names, the word the plan must never say."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from hygiene.audit.findings import audit_findings
+from hygiene.audit.run import run_audit
+from hygiene.breach.builtin import BuiltinSource
+from hygiene.content import examples_dir
+from hygiene.exports.interface import Entry
+from hygiene.exports.registry import Export
+from hygiene.findings import registry
+from hygiene.helplines import load_region
+from hygiene.plan import build_plan, to_markdown
+from hygiene.secret import Secret
+from hygiene.session.passwords import TypedInMeeting
+
+EXAMPLES = examples_dir()
+SCENARIO = Path(__file__).parent / "fixtures" / "plan" / "scenario.toml"
+STAGES = ["Safe to do now", "When you are ready", "After you have left, or when it is safe"]
+
+CASES = {
+    "examples": [
+        "--facts",
+        str(EXAMPLES / "facts.toml"),
+        "--accounts",
+        str(EXAMPLES / "accounts.toml"),
+        "--export",
+        str(EXAMPLES / "chrome-passwords.csv"),
+        "--signs",
+        "1",
+    ],
+    "scenario": ["--accounts", str(SCENARIO)],
+    "scenario_and_facts": ["--accounts", str(SCENARIO), "--facts", str(EXAMPLES / "facts.toml")],
+}
+
+
+@pytest.fixture(params=sorted(CASES))
+def rendered(
+    request: pytest.FixtureRequest, cli: Callable[..., Result], tmp_path: Path
+) -> tuple[list[str], str, str, dict[str, object]]:
+    args = CASES[request.param]
+    page = tmp_path / "plan.html"
+    markdown = cli("plan", *args).stdout
+    cli("plan", *args, "--html", str(page))
+    data = json.loads(cli("plan", *args, "--json").stdout)
+    return args, markdown, page.read_text(), data
+
+
+def test_every_plan_is_in_stages_in_the_order_to_act(rendered) -> None:
+    _, markdown, html, data = rendered
+    headings = re.findall(r"^## (.*)$", markdown, re.MULTILINE)
+    present = [h for h in headings if h in STAGES]
+    assert present == [s for s in STAGES if s in present] and "When you are ready" in present
+    assert [s["title"] for s in data["sections"]] == present
+    for title in present:
+        assert f"<h2>{title}</h2>" in html.replace("&#x27;", "'")
+
+
+def test_nothing_safe_to_do_now_changes_anything_they_could_notice(rendered) -> None:
+    _, _, _, data = rendered
+    for section in data["sections"]:
+        for finding in section["findings"]:
+            kind = registry().kind(finding["id"])
+            if section["stage"] == "now":
+                assert not kind.changes_something and not kind.can_alert, finding["id"]
+                assert "sign out of" not in finding["fix"].lower(), "looking is not signing out"
+
+
+def test_each_shared_safety_note_is_said_once_above_its_items(rendered) -> None:
+    _, markdown, html, data = rendered
+    text = json.dumps(data, ensure_ascii=False)
+    for note in registry().safety.values():
+        assert markdown.replace("\n   ", " ").count(note[:60]) <= 1
+        assert text.count(note) <= 1
+        assert html.count(note[:60]) <= 1
+    notes = [n for s in data["sections"] for n in s["notes"]]
+    assert notes, "the stage of changes opens with how to make them safely"
+
+
+def test_names_read_as_names_and_never_as_the_blamed_word(rendered) -> None:
+    _, markdown, html, data = rendered
+    for text in (markdown, html, json.dumps(data, ensure_ascii=False)):
+        assert "•••" not in text
+        assert "abuser" not in text.lower()
+        assert "07700 900777" not in text and "sam.other@example.net" not in text
+
+
+def test_no_step_points_at_what_did_not_happen_or_is_not_there(rendered) -> None:
+    args, markdown, _, _ = rendered
+    if "--export" not in args:
+        assert "audit" not in markdown.lower(), "no audit ran, so no step may mention one"
+    # Where an item stands is the plan's choice (stage, topic, urgency), so an item that
+    # says where another one is would be wrong as soon as the order changes.
+    flat = re.sub(r"\s+", " ", markdown).lower()
+    for pointer in ("see below", "see above", "the next item", "the item above"):
+        assert pointer not in flat
+
+
+def test_a_device_they_hold_and_a_carrier_account_are_in_the_plan(cli) -> None:
+    data = json.loads(cli("plan", "--accounts", str(SCENARIO), "--json").stdout)
+    text = json.dumps(data, ensure_ascii=False)
+    assert "the old iPad" in text
+    subjects = {f["subject"] for s in data["sections"] for f in s["findings"]}
+    assert "Phone contract" in subjects
+
+
+def test_passwords_typed_in_a_meeting_never_send_the_person_to_an_audit() -> None:
+    typed = [
+        Entry(
+            title="Gmail", username="", urls=(), password=Secret("quartz-lantern-river-94"), row=1
+        ),
+    ]
+    report = run_audit(Export(TypedInMeeting(), iter(typed)), BuiltinSource(), None)
+    findings = audit_findings(report)
+    assert any(f.id == "password_breach_unknown" for f in findings), "unknown stays unknown"
+    assert "audit" not in to_markdown(build_plan(findings, load_region("uk"))).lower()

@@ -1,0 +1,144 @@
+"""The plan in stages: what is safe now, what waits until the person is ready, what waits
+until it is safe; each stage says its shared safety notes once, each item only its own."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hygiene.findings import Finding, Kind, Severity, make, registry
+from hygiene.helplines import load_region
+from hygiene.plan import build_plan, to_data, to_html, to_markdown
+from hygiene.plan.model import WATCHED_NOTE
+from hygiene.session.safety import DEVICE_FINDING
+
+UK = load_region("uk")
+
+
+def of_kind(kind: Kind, severity: Severity, alert_note: str | None = None) -> Finding:
+    # A family's members are its id and a suffix, each saying its own topic.
+    fid = f"{kind.id}_member" if kind.family else kind.id
+    return make(
+        fid,
+        severity=severity,
+        subject=f"{kind.id} subject",
+        title=_title(kind),
+        why="Why it matters.",
+        fix="What to do.",
+        alert_note=alert_note,
+        topic=kind.topic if kind.family else None,
+    )
+
+
+def _title(kind: Kind) -> str:
+    # Words only, so every format shows the title as it is.
+    return kind.id.replace("_", " ") + " title"
+
+
+kinds = st.sampled_from(registry().finding)
+
+
+@given(
+    st.lists(
+        st.tuples(kinds, st.data(), st.sampled_from([None, "Mail tells the old address."])),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_every_kind_lands_in_a_stage_its_flags_allow_and_notes_are_said_once(picks) -> None:
+    findings = [
+        of_kind(kind, data.draw(st.sampled_from(kind.severities)), alert)
+        for kind, data, alert in picks
+    ]
+    plan = build_plan(findings, UK)
+    placed = {f.title: s.stage for s in plan.sections for f in s.findings}
+    assert len(placed) == len({f.title for f in findings}), "every finding is in the plan"
+    for kind, _, _ in picks:
+        stage = placed[_title(kind)]
+        if kind.changes_something or kind.can_alert:
+            assert stage != "now", "'safe to do now' promises nothing they can notice"
+        else:
+            assert stage == kind.stage
+    text = to_markdown(plan)
+    for note in registry().safety.values():
+        assert text.count(note) <= 1, "a shared note heads its stage, never each item"
+    for section in plan.sections:
+        for finding in section.findings:
+            shared = registry().safety_note(finding.kind)
+            if shared and finding.kind.can_alert:
+                assert shared in section.notes
+            assert not finding.safety or "On this service" not in finding.safety
+    # What a provider tells them is all an item keeps, and no item loses it.
+    noted = {f.title for s in plan.sections for f in s.findings if f.safety}
+    assert all(
+        f.safety == "Mail tells the old address."
+        for s in plan.sections
+        for f in s.findings
+        if f.safety
+    )
+    assert noted == {
+        _title(kind) for kind, _, alert in picks if alert and registry().safety_note(kind)
+    }
+
+
+def test_a_stage_opens_with_its_notes_and_an_item_keeps_what_its_provider_does() -> None:
+    kind = registry().kind("account_reachable_by_them")
+    gmail = of_kind(kind, Severity.URGENT, "Google may email the old recovery address.")
+    bank = of_kind(kind, Severity.HIGH)
+    shared = registry().safety_note(kind)
+    assert shared
+    plan = build_plan([gmail, bank], UK)
+    for text in (to_markdown(plan), to_html(plan)):
+        ready = text.split("When you are ready")[1]
+        assert text.count(shared) == 1
+        assert ready.index(shared) < ready.index(_title(kind))
+        assert "Google may email the old recovery address." in ready
+        assert "On this service" not in text
+    data = to_data(plan)
+    assert data["sections"][0]["notes"] == [shared]
+    assert data["sections"][0]["findings"][0]["safety"] == (
+        "Google may email the old recovery address."
+    )
+
+
+def test_a_note_of_its_own_stays_with_its_item() -> None:
+    own = Finding(
+        id="recovery_phone_reachable_by_them",
+        severity=Severity.HIGH,
+        topic=registry().kind("recovery_phone_reachable_by_them").topic,
+        subject="Gmail",
+        title="Phone",
+        why="w",
+        fix="f",
+        safety="They get a text when it changes.",
+    )
+    plan = build_plan([own], UK)
+    assert plan.sections[0].notes == ()
+    assert plan.sections[0].findings[0].safety == "They get a text when it changes."
+
+
+def test_a_watched_device_is_said_at_the_head_of_every_stage_of_changes() -> None:
+    change = of_kind(registry().kind("password_known_to_them"), Severity.HIGH)
+    later = of_kind(registry().kind("compartment_needs_own_address"), Severity.MEDIUM)
+    looking = of_kind(registry().kind("sessions_not_checked"), Severity.MEDIUM)
+    watched = build_plan([DEVICE_FINDING, change, later, looking], UK)
+    stages = {s.stage: s for s in watched.sections}
+    assert stages["ready"].notes[0] == WATCHED_NOTE
+    assert stages["when_safe"].notes[0] == WATCHED_NOTE
+    assert WATCHED_NOTE not in stages["now"].notes
+    assert DEVICE_FINDING.title in [f.title for f in stages["now"].findings]
+    calm = build_plan([change, later, looking], UK)
+    assert all(WATCHED_NOTE not in s.notes for s in calm.sections)
+
+
+def test_a_kind_this_version_does_not_know_waits_until_the_person_is_ready() -> None:
+    old = Finding(
+        id="a_kind_from_a_later_version",
+        severity=Severity.LOW,
+        topic=registry().kind("password_old").topic,
+        subject="s",
+        title="t",
+        why="w",
+        fix="f",
+    )
+    assert [s.stage for s in build_plan([old], UK).sections] == ["ready"]
