@@ -107,9 +107,11 @@ def review(
     """
     from hygiene.accounts.providers import shipped_catalogue
     from hygiene.accounts.review import review as run_review
-    from hygiene.cli.prompter import TerminalPrompter
+    from hygiene.cli.prompter import TerminalPrompter, offer_to_clear
 
-    run_review(TerminalPrompter(), inventory, shipped_catalogue())
+    prompter = TerminalPrompter()
+    run_review(prompter, inventory, shipped_catalogue())
+    offer_to_clear(prompter)
 
 
 @accounts_app.command("devices")

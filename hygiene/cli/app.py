@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from importlib import import_module
 from typing import Any
 
@@ -37,15 +36,6 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def clear_screen() -> None:
-    """Wipe what was on the terminal, so a quick exit leaves nothing to read over a shoulder."""
-    if sys.stdout.isatty():
-        # Clear the screen first, then the scrollback: terminals such as tmux move a
-        # cleared screen into the scrollback, so the other order would keep it readable.
-        sys.stdout.write("\033[H\033[2J\033[3J")
-        sys.stdout.flush()
-
-
 class HygieneGroup(TyperGroup):
     """Turns the core's errors into a plain message and an exit code, never a traceback."""
 
@@ -53,7 +43,7 @@ class HygieneGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except (Interrupted, KeyboardInterrupt, typer.Abort):
-            clear_screen()
+            console.clear_screen()
             raise typer.Exit(exitcodes.INTERRUPTED) from None
         except InputError as exc:
             for problem in exc.problems:

@@ -82,7 +82,7 @@ def register(app: typer.Typer) -> None:
         Nothing is sent anywhere. The file can be opened only by you (on this computer's
         user account). Old passwords are never written to it.
         """
-        from hygiene.cli.prompter import TerminalPrompter
+        from hygiene.cli.prompter import TerminalPrompter, offer_to_clear
         from hygiene.facts import load_facts
         from hygiene.facts.ask import ask_facts, to_toml
         from hygiene.vault.fileformat import write_atomic
@@ -97,8 +97,10 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(exitcodes.OK)
         write_atomic(file.resolve(), to_toml(facts).encode())
         written = load_facts(file)  # what was written reads back, or this says why not
+        offer_to_clear(prompter)
         console.echo(
-            f"\n{len(written.facts)} facts were written to {file}; only you can open it. "
+            f"{len(written.facts)} facts were written to {file.resolve()}; only you can open "
+            "it. "
             f"Use it with --facts, for example: hygiene password --facts {file}"
         )
 
