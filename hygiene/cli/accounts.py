@@ -9,12 +9,9 @@ import typer
 
 from hygiene.cli import console, exitcodes
 from hygiene.cli.render import finding_lines, print_json
+from hygiene.cli.shape import group
 
-accounts_app = typer.Typer(
-    help="Who can still get into your accounts, and through what.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
+accounts_app = group("Who can still get into your accounts, and through what.")
 
 InventoryArg = Annotated[
     Path, typer.Argument(help="The accounts inventory (TOML), hand-written or from the review.")

@@ -10,16 +10,14 @@ import typer
 
 from hygiene.cli import console, exitcodes
 from hygiene.cli.render import finding_lines, print_json
+from hygiene.cli.shape import PlainGroup
 
 if TYPE_CHECKING:
     from hygiene.accounts.inventory import Inventory
     from hygiene.emailplan.address import KnownTokens
     from hygiene.facts.model import Facts
 
-email_plan_app = typer.Typer(
-    no_args_is_help=False,
-    rich_markup_mode=None,
-)
+email_plan_app = typer.Typer(no_args_is_help=False, rich_markup_mode=None, cls=PlainGroup)
 
 
 def register(app: typer.Typer) -> None:

@@ -12,15 +12,11 @@ from typing import Annotated, Any
 import typer
 
 from hygiene.cli import console, exitcodes
+from hygiene.cli.shape import group
 
 
 def register(app: typer.Typer) -> None:
-    facts_app = typer.Typer(
-        name="facts",
-        help="Personal facts: what the other person knows about you.",
-        no_args_is_help=True,
-        rich_markup_mode=None,
-    )
+    facts_app = group("Personal facts: what the other person knows about you.")
 
     @facts_app.command("check")
     def check(
@@ -104,4 +100,4 @@ def register(app: typer.Typer) -> None:
             f"Use it with --facts, for example: hygiene password --facts {file}"
         )
 
-    app.add_typer(facts_app)
+    app.add_typer(facts_app, name="facts")
