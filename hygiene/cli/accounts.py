@@ -14,7 +14,7 @@ from hygiene.cli.shape import group
 accounts_app = group("Who can still get into your accounts, and through what.")
 
 InventoryArg = Annotated[
-    Path, typer.Argument(help="The accounts inventory (TOML), hand-written or from the review.")
+    Path, typer.Argument(help="The accounts file, from hygiene accounts review or written by hand.")
 ]
 
 
@@ -94,7 +94,7 @@ def graph(
 def review(
     inventory: Annotated[
         Path,
-        typer.Argument(help="Where to write the inventory (TOML); an existing one is added to."),
+        typer.Argument(help="Where to write the accounts file; an existing one is added to."),
     ],
 ) -> None:
     """Go through your accounts one provider at a time and write the inventory.
@@ -115,7 +115,7 @@ def review(
 def devices(
     inventory: Annotated[
         Path,
-        typer.Argument(help="The inventory (TOML) to add the devices to; made if it is new."),
+        typer.Argument(help="The accounts file to add the devices to; made if it is new."),
     ],
 ) -> None:
     """Record each phone, tablet, computer or car: who bought it and pays for it, whether the

@@ -40,7 +40,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         accounts_file: Annotated[
             Path | None,
-            typer.Option("--accounts", help="An accounts inventory file to start from."),
+            typer.Option("--accounts", help="An accounts file to start from."),
         ] = None,
         offline: Offline = False,
         corpus: Corpus = None,
