@@ -77,6 +77,12 @@ class HygieneGroup(PlainGroup):
         return command
 
     def invoke(self, ctx: Any) -> Any:
+        from hygiene.cli.render import guarded_output
+
+        with guarded_output():
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except (Interrupted, KeyboardInterrupt, typer.Abort):

@@ -146,7 +146,10 @@ def raw(text: str, *, nl: bool = True, stream: TextIO | None = None) -> None:
 
 def clear_screen(stream: TextIO | None = None) -> None:
     """Wipe the window and its scrollback, so nothing is left to read over a shoulder."""
-    target = stream or sys.stdout
+    from hygiene.cli.render import unguarded
+
+    # hygiene's own control sequence: written under the guard that shows any other raw.
+    target = unguarded(stream or sys.stdout)
     if target.isatty():
         # Clear the screen first, then the scrollback: terminals such as tmux move a
         # cleared screen into the scrollback, so the other order would keep it readable.
