@@ -1,5 +1,4 @@
-"""One shape for every command: the group class every command group uses, and the options
-several commands share, declared once (the breach options live in ``breach_options``).
+"""One shape for every command group: the group class they all use.
 
 A group lists each command with its first sentence whole: Click would cut it to fit the
 column, mid-word ("Make a facts file by answering questions, one kind of fact at a...").
@@ -8,7 +7,7 @@ column, mid-word ("Make a facts file by answering questions, one kind of fact at
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Any
 
 import typer
 from typer.core import TyperGroup
@@ -31,13 +30,3 @@ def group(help: str) -> typer.Typer:
     """A command group (``hygiene accounts ...``) in the shape every group shares."""
     return typer.Typer(help=help, cls=PlainGroup, no_args_is_help=True, rich_markup_mode=None)
 
-
-Json = Annotated[bool, typer.Option("--json", help="Print one JSON object, for other programs.")]
-Region = Annotated[
-    str,
-    typer.Option(
-        "--region",
-        help="Whose helplines and law to give: uk (the default), england, scotland, wales "
-        "or northern-ireland.",
-    ),
-]
