@@ -70,7 +70,8 @@ def test_a_windows_code_page_gets_plain_arrows_not_a_traceback() -> None:
     done = run("demo", encoding="cp1252")
     assert done.returncode == 0, done.stderr.decode("cp1252")
     text = done.stdout.decode("cp1252")
-    assert "Google Account -> Security" in text
+    # Where a line wraps depends on the words before it: compare the words.
+    assert "Google Account -> Security" in " ".join(text.split())
     assert "\u2192" not in text
     assert b"Traceback" not in done.stderr
 
