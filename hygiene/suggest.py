@@ -2,6 +2,8 @@
 
 Words come from the EFF long list (7,776 words, about 12.9 bits each), shipped as package
 data, and are drawn with ``secrets``, so the strength is in the draw, not in the words.
+Words of violence, abuse, death, fear and harm to the body are never drawn (the reviewed
+list is ``hygiene/data/excluded_words.txt``): nobody should have to type them every day.
 Words that contain a personal token, or sit inside one, are left out of the draw first
 (a passphrase with "oliver" in it is no longer random to Oliver's father), and the entropy
 shown is counted over the words that remain. Each suggestion carries both verdicts.
@@ -14,7 +16,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from hygiene.data import eff_words
+from hygiene.data import eff_words, excluded_words
 from hygiene.errors import InputError
 from hygiene.facts.model import Facts
 from hygiene.secret import Secret
@@ -35,6 +37,8 @@ class Suggestion:
     words: int
     entropy_bits: float
     assessment: Assessment
+    # How many words the draw was from, after leaving out distressing and personal ones.
+    pool: int
 
     def to_dict(self) -> dict[str, Any]:
         result = self.assessment.to_dict()
@@ -42,6 +46,7 @@ class Suggestion:
             "passphrase": self.passphrase.reveal(),
             "words": self.words,
             "entropy_bits": round(self.entropy_bits, 1),
+            "drawn_from_words": self.pool,
             "generic": {k: result["generic"][k] for k in ("score", "guesses_log10")},
             "targeted": {k: result["targeted"][k] for k in ("guessable", "guesses_log10")},
             "verdict": result["verdict"],
@@ -51,10 +56,11 @@ class Suggestion:
 def allowed_words(facts: Facts | None) -> tuple[str, ...]:
     """The list without words that contain, or are contained in, a personal token.
 
-    The four hyphenated words (``t-shirt``) are left out too: joined by the separator they
-    would make a passphrase read as more words than it has.
+    Distressing words are never in it. The four hyphenated words (``t-shirt``) are left out
+    too: joined by the separator they would make a passphrase read as more words than it has.
     """
-    words = tuple(w for w in eff_words() if SEPARATOR not in w)
+    excluded = excluded_words()
+    words = tuple(w for w in eff_words() if SEPARATOR not in w and w not in excluded)
     if facts is None or facts.is_empty:
         return words
     tokens = {t.text for t in facts.tokens() if len(t.text) >= MIN_TOKEN_TO_AVOID}
@@ -92,6 +98,11 @@ def suggest(facts: Facts | None = None, count: int = 5, words: int = 5) -> tuple
     bits = words * math.log2(len(pool))
     found = []
     for _ in range(count):
-        phrase = Secret(SEPARATOR.join(secrets.choice(pool) for _ in range(words)))
-        found.append(Suggestion(phrase, words, bits, assess(phrase, facts)))
+        phrase = draw(pool, words)
+        found.append(Suggestion(phrase, words, bits, assess(phrase, facts), len(pool)))
     return tuple(found)
+
+
+def draw(pool: tuple[str, ...], words: int) -> Secret:
+    """One passphrase: ``words`` words drawn from ``pool`` by a secure random choice."""
+    return Secret(SEPARATOR.join(secrets.choice(pool) for _ in range(words)))

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -78,3 +81,53 @@ def test_text_wraps_at_sixty_columns_on_a_plain_terminal(terminal: Terminal) -> 
     # window is a word that was split at its edge.
     for line in screen.splitlines():
         assert len(line) <= 60 or " " not in line.strip(), line
+
+
+def test_facts_new_asks_kind_by_kind_and_writes_a_file_facts_check_accepts(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    path = tmp_path / "facts.toml"
+    terminal.start("facts", "new", str(path))
+    terminal.answer("A name (empty to go on)", "Pepper")
+    terminal.answer("Whose name is it", "dog")
+    terminal.answer("A name (empty to go on)", "")
+    terminal.answer("A date (like 21/06/1988) (empty to go on)", "21/06/1988")
+    terminal.answer("What is the date", "my birthday")
+    terminal.answer("A date (like 21/06/1988) (empty to go on)", "")
+    for kind in ["A place", "A number", "A word", "An answer"]:
+        terminal.answer(f"{kind} (empty to go on)", "")
+    terminal.expect("EXIT=0")
+    assert "2 facts were written" in terminal.screen()
+    assert "old password" not in terminal.screen().lower()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    checked = subprocess.run(
+        [sys.executable, "-m", "hygiene", "facts", "check", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert "your dog's name" in checked.stdout
+
+
+def test_password_offers_to_ask_facts_and_keeps_them_in_memory_only(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    terminal.start("password", "--offline")
+    terminal.answer("what the other person knows about you, too?", "y")
+    terminal.answer("A name (empty to go on)", "Maisie")
+    terminal.answer("Whose name is it", "daughter")
+    terminal.answer("A name (empty to go on)", "")
+    terminal.answer("A date (like 21/06/1988) (empty to go on)", "02/09/2015")
+    terminal.answer("What is the date", "")
+    terminal.answer("A date (like 21/06/1988) (empty to go on)", "")
+    for kind in ["A place", "A number", "A word", "An answer"]:
+        terminal.answer(f"{kind} (empty to go on)", "")
+    terminal.answer("An old password (empty to go on) (hidden)", "")
+    terminal.answer("Password (hidden", "Maisie2015!")
+    terminal.expect("EXIT=1")
+    screen = terminal.screen()
+    assert "Verdict: WEAK" in screen
+    assert "Someone who knows you" in screen
+    assert "Maisie2015" not in screen
+    assert list((tmp_path / "home").iterdir()) == []

@@ -203,9 +203,12 @@ def test_the_worker_can_list_kept_sessions(home: Path, cli: Any) -> None:
         run([*SAFE, "y", "Alex", "<quit>"])
     result = cli("session", "--list")
     assert result.stdout.splitlines() == [
-        "Alex: carries on at the warning signs",
-        "Sam: carries on at what they know",
+        "Kept sessions (carry one on with: hygiene session --resume NAME):",
+        "  Alex: carries on at the warning signs",
+        "  Sam: carries on at what they know",
     ]
+    # --resume without a name lists them too, instead of failing.
+    assert cli("session", "--resume").stdout == result.stdout
 
 
 def test_the_command_refuses_bad_input_before_any_question(home: Path, cli: Any) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from conftest import assert_no_leak
 
-from hygiene.data import eff_words
+from hygiene.data import eff_words, excluded_words
 from hygiene.facts import load_facts
-from hygiene.suggest import allowed_words, suggest
+from hygiene.suggest import allowed_words, draw, suggest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "strength"
 FACTS = str(FIXTURES / "facts.toml")
@@ -89,4 +89,31 @@ def test_no_fact_or_old_password_is_printed(cli, all_logs):
 def test_no_word_in_the_draw_holds_the_separator():
     # "t-shirt" joined with "-" would read as two words and hide how many were drawn.
     assert not [w for w in allowed_words(None) if "-" in w]
-    assert len(allowed_words(None)) == 7772
+    assert len(allowed_words(None)) == 7772 - len(excluded_words())
+
+
+def test_every_excluded_word_is_on_the_list_so_no_typo_lets_one_through():
+    excluded = excluded_words()
+    assert len(excluded) > 100
+    assert excluded <= set(eff_words())
+    for seen in ["strangle", "chokehold", "grope", "smother", "captive", "unloved", "widow"]:
+        assert seen in excluded
+
+
+def test_ten_thousand_passphrases_hold_no_distressing_word(tmp_path):
+    path = tmp_path / "facts.toml"
+    path.write_text('names = ["Oliver"]\n')
+    excluded = excluded_words()
+    for facts in (None, load_facts(path)):
+        pool = allowed_words(facts)
+        assert len(pool) == len(set(pool) - excluded)
+        for _ in range(10_000 // 2):
+            assert not set(draw(pool, 5).reveal().split("-")) & excluded
+
+
+def test_the_text_says_how_many_words_remain_and_their_bits(cli):
+    result = cli("suggest", "--count", "1")
+    pool = len(allowed_words(None))
+    assert f"from {pool:,} words (about {math.log2(pool):.1f} bits a word)" in result.stdout
+    data = json.loads(cli("suggest", "--count", "1", "--json").stdout)["suggestions"][0]
+    assert data["drawn_from_words"] == pool

@@ -31,14 +31,20 @@ def test_forget_one_lists_what_it_removed(
     Vault.with_keyring().save(VaultDocument(label="Alex"))
     result = cli("forget", "Sam")
     assert result.exit_code == 0
-    assert result.stdout.splitlines() == [
+    assert result.stdout.splitlines()[:3] == [
         "Removed:",
         "  - the saved session 'Sam'",
         "  - the key of 'Sam' in the keyring",
     ]
+    # It also says what it cannot reach, so nobody takes the computer for clean.
+    assert "What this cannot remove:" in result.stdout
+    assert "--html" in result.stdout and "history" in result.stdout
     assert Vault.with_keyring().labels() == ["Alex"]
-    again = cli("forget", "Sam")
-    assert again.stdout.strip() == "Nothing was saved, so nothing was removed."
+    # A typo (or a name already removed) is not "nothing to remove": it says so, exit 2.
+    again = cli("forget", "Sma")
+    assert again.exit_code == 2
+    assert "Nothing is saved under 'Sma'" in again.stderr
+    assert "hygiene session --list" in again.stderr
 
 
 def test_forget_all_clears_the_machine(
@@ -79,10 +85,11 @@ def test_forget_with_a_refused_keyring_says_how_to_fix(
     from keyring.backends import null
 
     keyring.set_keyring(null.Keyring())
-    result = cli("forget", "Sam")
-    assert result.exit_code == 2
-    assert "--passphrase" in result.stderr
-    assert "Traceback" not in result.stderr
+    for args in [("forget", "Sam"), ("session", "--list"), ("session", "--resume", "Sam")]:
+        result = cli(*args, "--offline") if args[0] == "session" else cli(*args)
+        assert result.exit_code == 2, args
+        assert "--passphrase" in result.stderr, args
+        assert "Traceback" not in result.stderr
 
 
 def test_forget_with_a_passphrase_reads_it_hidden(

@@ -1,21 +1,42 @@
 """Phone numbers and addresses in one comparable form.
 
-The same number is written many ways ("07700 900123", "+44 7700 900123", "0044 7700-900123")
-and the recovery graph must see it as one. Numbers without a country code are read as UK
-numbers, the default region; an address is compared without case or surrounding space.
-This is comparison only, not validation against a numbering plan: a number we cannot read
-as a number is left as it was written, so nothing is silently dropped.
+The same number is written many ways ("07700 900123", "+44 7700 900123", "0044 7700-900123",
+"+44 (0)7700 900123") and the recovery graph must see it as one. The ``phonenumbers``
+library (Google's libphonenumber metadata) reads every country's numbering plan, its
+international and trunk prefixes; numbers without a country code are read in the UK, the
+default region. This is comparison, not validation: a number that does not start with a
+country code or a trunk zero is put in international form only when it is a valid UK
+number written without its zero; otherwise it is kept as written, so nothing is silently
+dropped or given a country it may not have.
 """
 
 from __future__ import annotations
 
 import re
 
-DEFAULT_COUNTRY_CODE = "44"  # the UK, the default region of hygiene
+import phonenumbers
 
-# What may appear in a written phone number besides digits.
+DEFAULT_REGION = "GB"  # the UK, the default region of hygiene
+
+# What may appear in a written phone number besides digits. phonenumbers would also read
+# letters (as on a keypad), which would turn words into numbers.
 _PHONE_CHARS = re.compile(r"^\+?[\d\s\-().]+$")
-_TRUNK_ZERO = re.compile(r"\(0\)")
+MIN_DIGITS = 7
+MAX_DIGITS = 15  # the longest number the international plan (E.164) allows
+MIN_SHORT = 3
+
+
+def parse_phone(text: str) -> phonenumbers.PhoneNumber | None:
+    """The number ``text`` is written as, or None if it is not shaped like a phone number."""
+    raw = text.strip()
+    if not raw or not _PHONE_CHARS.match(raw):
+        return None
+    try:
+        number = phonenumbers.parse(raw, DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        return None
+    digits = len(str(number.country_code)) + len(str(number.national_number))
+    return number if MIN_DIGITS <= digits <= MAX_DIGITS else None
 
 
 def normalise_phone(text: str) -> str | None:
@@ -23,22 +44,16 @@ def normalise_phone(text: str) -> str | None:
     raw = text.strip()
     if not raw or not _PHONE_CHARS.match(raw):
         return None
-    # "+44 (0)7700 900123": the bracketed zero is dialled only from inside the country.
-    raw = _TRUNK_ZERO.sub("", raw)
+    number = parse_phone(raw)
     digits = re.sub(r"\D", "", raw)
-    if raw.startswith("+"):
-        pass
-    elif digits.startswith("00"):
-        digits = digits[2:]
-    elif digits.startswith("0"):
-        digits = DEFAULT_COUNTRY_CODE + digits[1:]
-    else:
-        # No prefix at all: a short code or a number written without its zero; keep it as
-        # written rather than guess a country.
-        return digits if 3 <= len(digits) <= 15 else None
-    if not 7 <= len(digits) <= 15:
+    prefixed = digits.startswith("0") or raw.startswith("+")
+    if not prefixed and (number is None or not phonenumbers.is_valid_number(number)):
+        # No prefix and no valid UK number: a short code or a foreign number without its
+        # country code; keep it as written rather than guess a country.
+        return digits if MIN_SHORT <= len(digits) <= MAX_DIGITS else None
+    if number is None:
         return None
-    return "+" + digits
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def is_email(text: str) -> bool:

@@ -16,6 +16,7 @@ from hygiene.errors import CheckUnavailable, HygieneError, InputError, Interrupt
 
 COMMAND_MODULES: tuple[str, ...] = (
     "demo",
+    "examples",
     "accounts",
     "facts",
     "password",

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from hygiene.cli import exitcodes
+from hygiene.cli import console, exitcodes
 from hygiene.cli.render import print_json
 
 
@@ -30,5 +30,5 @@ def catalogue(
     if as_json:
         print_json(report.to_dict())
     else:
-        typer.echo("\n".join(freshness_lines(report)))
+        console.echo("\n".join(freshness_lines(report)))
     raise typer.Exit(exitcodes.ATTENTION if report.needs_work else exitcodes.OK)

@@ -15,9 +15,8 @@ INTRO = (
     "what to do first, and why."
 )
 OUTRO = (
-    "The files this ran on are in the examples folder of hygiene; copy them as templates. "
-    "To start for real: `hygiene session`, or the single checks (`hygiene password`, "
-    "`hygiene audit`, `hygiene accounts check`)."
+    "To copy the files this ran on into a folder, to read or use as templates: "
+    "hygiene examples FOLDER. To start for real: hygiene session, for a guided meeting."
 )
 
 

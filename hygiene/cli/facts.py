@@ -24,7 +24,7 @@ def register(app: typer.Typer) -> None:
 
     @facts_app.command("check")
     def check(
-        file: Annotated[Path, typer.Argument(help="The facts file (TOML) to check.")],
+        file: Annotated[Path, typer.Argument(help="The facts file to check.")],
         json_output: Annotated[
             bool, typer.Option("--json", help="Print one JSON object instead of text.")
         ] = False,
@@ -70,5 +70,36 @@ def register(app: typer.Typer) -> None:
         else:
             console.echo("\n".join(lines))
         raise typer.Exit(exitcodes.OK)
+
+    @facts_app.command("new")
+    def new(
+        file: Annotated[
+            Path, typer.Argument(help="Where to write the facts file.", dir_okay=False)
+        ],
+    ) -> None:
+        """Make a facts file by answering questions, one kind of fact at a time.
+
+        Nothing is sent anywhere. The file can be opened only by you (on this computer's
+        user account). Old passwords are never written to it.
+        """
+        from hygiene.cli.prompter import TerminalPrompter
+        from hygiene.facts import load_facts
+        from hygiene.facts.ask import ask_facts, to_toml
+        from hygiene.vault.fileformat import write_atomic
+
+        prompter = TerminalPrompter()
+        if file.exists() and not prompter.confirm(f"{file} already exists. Replace it?"):
+            console.echo("Nothing was written.")
+            raise typer.Exit(exitcodes.OK)
+        facts = ask_facts(prompter, old_passwords=False)
+        if not facts.facts:
+            console.echo("\nNothing was given, so no file was written.")
+            raise typer.Exit(exitcodes.OK)
+        write_atomic(file.resolve(), to_toml(facts).encode())
+        written = load_facts(file)  # what was written reads back, or this says why not
+        console.echo(
+            f"\n{len(written.facts)} facts were written to {file}; only you can open it. "
+            f"Use it with --facts, for example: hygiene password --facts {file}"
+        )
 
     app.add_typer(facts_app)

@@ -7,6 +7,7 @@ never from the command line, and nothing printed contains its characters.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,6 +25,7 @@ from hygiene.cli.breach_options import (
 )
 
 if TYPE_CHECKING:
+    from hygiene.facts import Facts
     from hygiene.strength import Assessment
 
 HELP = (
@@ -88,8 +90,29 @@ def render_assessment(assessment: Assessment) -> list[str]:
     if target.truncated:
         lines.append("  (Only the first 256 characters were analysed.)")
     if not target.facts_used:
-        lines.append("  Add --facts FILE to check it against what the other person knows.")
+        lines.append(
+            "  This did not check it against what the other person knows. Run it on a "
+            "terminal and answer the questions, or give --facts FILE (hygiene facts new "
+            "FILE makes one)."
+        )
     return lines
+
+
+def _offer_facts() -> Facts | None:
+    """On a terminal without --facts: ask a few facts now, kept in memory only."""
+    from hygiene.cli.prompter import TerminalPrompter
+    from hygiene.facts.ask import ask_facts
+
+    prompter = TerminalPrompter()
+    if not prompter.confirm(
+        "Check it against what the other person knows about you, too? I will ask a few "
+        "things now; they are kept only until this check ends.",
+        default=True,
+    ):
+        return None
+    facts = ask_facts(prompter, old_passwords=True)
+    prompter.say("")
+    return facts if facts.facts else None
 
 
 def register(app: typer.Typer) -> None:
@@ -114,6 +137,8 @@ def register(app: typer.Typer) -> None:
         facts = load_facts(facts_file) if facts_file else None
         # The source opens first, so a bad corpus is named before the password is asked.
         with open_breach_source(offline, corpus, api_url) as source:
+            if facts is None and not json_output and sys.stdin.isatty():
+                facts = _offer_facts()
             secret = read_password()
             assessment = assess(secret, facts)
             breach = source.check(secret)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from hygiene.cli import exitcodes
+from hygiene.cli import console, exitcodes
 from hygiene.cli.render import finding_lines, print_json
 from hygiene.errors import InputError
 
@@ -77,7 +77,7 @@ def check(
             "--save-evidence goes with --adb (an androidqf collection is already kept)"
         )
     lists = _indicators(indicators)
-    say = _stderr if as_json else typer.echo
+    say = _stderr if as_json else console.echo
     if adb:
         from hygiene.phone import adb as adb_read
 
@@ -128,12 +128,12 @@ def indicators_cmd(
         ids = {p for a in apps for p in a.packages}
         keys = {c for a in apps for c in a.certificates}
         new = sum(1 for a in apps if (a.type, a.name) not in known)
-        typer.echo(
+        console.echo(
             f"{kind}: {len(apps)} apps, {len(ids)} app ids, {len(keys)} signing keys; "
             f"{new} apps not in the shipped lists."
         )
-    typer.echo(f"In use with --indicators: {lists.origin}.")
-    typer.echo(
+    console.echo(f"In use with --indicators: {lists.origin}.")
+    console.echo(
         "The file is valid. Keep it beside the collection, so the result can be checked again."
     )
 
@@ -179,22 +179,22 @@ def _print(result: PhoneResult) -> None:
     from hygiene.phone.findings import phone_findings
 
     lists = result.indicators
-    typer.echo(f"Checked: {result.collection.source} ({len(result.collection.apps)} apps).")
-    typer.echo(
+    console.echo(f"Checked: {result.collection.source} ({len(result.collection.apps)} apps).")
+    console.echo(
         f"Compared with: {lists.origin}: {lists.count('stalkerware')} stalkerware and "
         f"{lists.count('watchware')} monitoring apps."
     )
-    typer.echo("")
-    typer.echo(_summary(result))
+    console.echo("")
+    console.echo(_summary(result))
     findings = phone_findings(result)
     if findings:
-        typer.echo("")
-        typer.echo("\n".join(finding_lines(findings)))
-    typer.echo("")
+        console.echo("")
+        console.echo("\n".join(finding_lines(findings)))
+    console.echo("")
     for note in _notes(result):
-        typer.echo(note)
-    typer.echo("")
-    typer.echo(f"Lists: {lists.attribution}")
+        console.echo(note)
+    console.echo("")
+    console.echo(f"Lists: {lists.attribution}")
 
 
 def _json(result: PhoneResult) -> dict[str, Any]:
@@ -219,7 +219,7 @@ def _json(result: PhoneResult) -> dict[str, Any]:
 
 
 def _stderr(line: str) -> None:
-    typer.echo(line, err=True)
+    console.echo(line, err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -14,10 +14,17 @@ from hygiene.cli.breach_options import ApiUrl, Corpus, Offline
 def register(app: typer.Typer) -> None:
     @app.command()
     def session(
-        resume: Annotated[
+        name: Annotated[
             str | None,
-            typer.Option("--resume", metavar="NAME", help="Carry on a kept session."),
+            typer.Argument(help="The name a kept session was saved under, to carry it on."),
         ] = None,
+        resume: Annotated[
+            bool,
+            typer.Option(
+                "--resume",
+                help="Carry on a kept session: --resume NAME. Alone, it lists the kept sessions.",
+            ),
+        ] = False,
         list_kept: Annotated[
             bool, typer.Option("--list", help="List the kept sessions and where each stopped.")
         ] = False,
@@ -47,7 +54,7 @@ def register(app: typer.Typer) -> None:
         from hygiene.helplines import load_region
         from hygiene.session import run_session
 
-        if list_kept:
+        if list_kept or (resume and name is None):
             _list(passphrase)
             return
         from hygiene.accounts.inventory import load_inventory
@@ -60,7 +67,7 @@ def register(app: typer.Typer) -> None:
         with open_breach_source(offline, corpus, api_url) as source:
             meeting = run_session(
                 TerminalPrompter(),
-                resume=resume,
+                resume=name,
                 passphrase=passphrase,
                 breach=source,
                 region=region,
@@ -89,6 +96,7 @@ def _list(passphrase: bool) -> None:
     if not kept:
         console.echo("No sessions are kept on this computer.")
         return
+    console.echo("Kept sessions (carry one on with: hygiene session --resume NAME):")
     for document in kept:
         step = document.progress.next_step
         where = (
@@ -96,4 +104,4 @@ def _list(passphrase: bool) -> None:
             if step == "done"
             else f"carries on at {STEP_WORDS.get(step or '', 'the start')}"
         )
-        console.echo(f"{document.label}: {where}")
+        console.echo(f"  {document.label}: {where}")

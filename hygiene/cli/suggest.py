@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Annotated
 
@@ -10,10 +11,11 @@ import typer
 from hygiene.cli import console, exitcodes
 
 HELP = (
-    "Suggest passphrases of random words from the EFF long list, chosen by a secure random "
-    "draw. With --facts, no word contains or sits inside anything the other person knows.\n\n"
-    "Each is shown with its strength in bits and both verdicts. Write the one you pick "
-    "somewhere safe, or into a password manager; hygiene keeps none of them.\n\n"
+    "Suggest passphrases: a few random words joined by hyphens, easy to type and hard to "
+    "guess. With --facts, no word is part of anything the other person knows. Words about "
+    "violence, abuse, death, fear or harm are never used.\n\n"
+    "Each is shown with how strong it is. Write the one you pick somewhere safe, or into a "
+    "password manager; hygiene keeps none of them.\n\n"
     "Exit codes: 0 done; 2 bad input; 130 stopped."
 )
 
@@ -50,7 +52,13 @@ def register(app: typer.Typer) -> None:
                 f"(a stranger: score {generic.score} of 4; someone who knows you: "
                 f"{'guessable' if target.guessable else out_of_reach})"
             )
+        pool = found[0].pool
+        console.echo(
+            f"\nEach word was picked at random from {pool:,} words (about "
+            f"{math.log2(pool):.1f} bits a word); words about violence, abuse, death, fear "
+            "or harm are never used."
+        )
         if facts is not None:
-            console.echo("\nNo word in these contains, or is part of, anything in your facts.")
+            console.echo("No word in these contains, or is part of, anything in your facts.")
         console.echo("Pick one you can type; hygiene does not keep it.")
         raise typer.Exit(exitcodes.OK)

@@ -4,58 +4,72 @@ The forms follow what targeted-guessing research found people build passwords fr
 (TarGuess-I's name and birthday transforms): names as parts, first+last joined, initials and
 reversed orders; dates in every common layout (ddmm, mmdd, ddmmyy, ddmmyyyy, yyyy, yy,
 mmyyyy, yyyymmdd ...) with and without separators; house number, street, town and postcode
-parts; whole numbers and their last 4 and 6 digits. Every token is lower case with no
-spaces; matching against a password is case-insensitive and handles look-alike
-substitutions, so variants of case and leet are not listed here.
+parts; whole numbers and their last 4 and 6 digits. Every token is lower case; matching
+against a password is case-insensitive and handles look-alike substitutions, so variants of
+case and leet are not listed here.
+
+Some tokens are other ways of writing a token of the same fact (``Token.extra``): a date
+with any separator (/ - . _ or a space), a street type abbreviated (Crescent, Cres), a phone
+number in its national, international (+44, 0044) and no-zero forms, and the nicknames of a
+given name (``hygiene.facts.nicknames``). Each costs the choice among its ways.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from datetime import date
+from itertools import chain
+from typing import NamedTuple
 
+import phonenumbers
+
+from hygiene.accounts.phones import parse_phone
 from hygiene.facts.model import Fact, FactKind, Token
+from hygiene.facts.nicknames import nicknames_of
 
 MIN_TOKEN = 2
-STREET_TYPES = frozenset(
-    [
-        "street",
-        "st",
-        "road",
-        "rd",
-        "avenue",
-        "ave",
-        "lane",
-        "ln",
-        "close",
-        "cl",
-        "drive",
-        "dr",
-        "way",
-        "court",
-        "ct",
-        "crescent",
-        "cres",
-        "place",
-        "pl",
-        "gardens",
-        "gdns",
-        "grove",
-        "terrace",
-        "row",
-        "square",
-        "sq",
-        "hill",
-        "park",
-        "view",
-        "walk",
-        "mews",
-    ]
-)
+# Street types and how people shorten them (Royal Mail's and common usage).
+STREET_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "street": ("st", "str"),
+    "road": ("rd",),
+    "avenue": ("ave", "av"),
+    "lane": ("ln",),
+    "close": ("cl",),
+    "drive": ("dr", "drv"),
+    "way": ("wy",),
+    "court": ("ct",),
+    "crescent": ("cres", "cresc", "cr"),
+    "place": ("pl",),
+    "gardens": ("gdns", "gdn", "gardns"),
+    "grove": ("gr", "gro"),
+    "terrace": ("terr", "ter", "tce"),
+    "row": (),
+    "square": ("sq",),
+    "hill": (),
+    "park": ("pk",),
+    "view": ("vw",),
+    "walk": ("wlk",),
+    "mews": (),
+    "green": ("grn",),
+    "parade": ("pde",),
+    "boulevard": ("blvd",),
+}
+# Every way a street type may be written, with all the ways it may be written instead.
+STREET_WAYS: dict[str, tuple[str, ...]] = {}
+for _full, _short in STREET_ABBREVIATIONS.items():
+    for _way in (_full, *_short):
+        STREET_WAYS[_way] = (_full, *_short)
+STREET_TYPES = frozenset(STREET_WAYS)
 # A UK postcode: outward code (DE22) and inward code (3AB).
 POSTCODE = re.compile(r"^([a-z]{1,2}\d[a-z\d]?)\s*(\d[a-z]{2})$")
-DATE_SEPARATORS = ("", "/", "-", ".")
+# Between a date's parts, most common first; a date written with one is a way of writing it
+# without, costing the separator's rank among them (none is the first tried).
+DATE_SEPARATORS = ("", "/", ".", "-", "_", " ")
+SEPARATOR_LOG10 = {sep: math.log10(rank) for rank, sep in enumerate(DATE_SEPARATORS, start=1)}
+# Writing a place's words apart, as on an envelope, rather than run together.
+SPACED_LOG10 = math.log10(2)
 MONTHS = (
     "january",
     "february",
@@ -115,122 +129,215 @@ def parse_date(text: str) -> tuple[int | None, int | None, int] | None:
     return day, month, year
 
 
-def _date_forms(day: int | None, month: int | None, year: int) -> Iterator[tuple[str, str, int]]:
+class Form(NamedTuple):
+    """One way an attacker writes a fact, before it becomes a ``Token``."""
+
+    text: str
+    form: str
+    tier: int = 1
+    extra: float = 0.0
+    starts: tuple[int, ...] = (0,)
+
+
+def _joined(pieces: list[str] | tuple[str, ...]) -> tuple[str, tuple[int, ...]]:
+    """The pieces written together, and where each piece starts ("oak", "cres" -> 0, 3)."""
+    starts, at = [], 0
+    for piece in pieces:
+        starts.append(at)
+        at += len(piece)
+    return "".join(pieces), tuple(starts)
+
+
+def _date_forms(day: int | None, month: int | None, year: int) -> Iterator[Form]:
     yyyy, yy = f"{year:04d}", f"{year % 100:02d}"
-    yield yyyy, "year", 1
-    yield yy, "two-digit year", 2
+    yield Form(yyyy, "year")
+    yield Form(yy, "two-digit year", 2)
     if month is None:
         return
     mm, m = f"{month:02d}", str(month)
-    for sep in DATE_SEPARATORS:
-        tier = 1 if sep == "" else 2
-        yield f"{mm}{sep}{yyyy}", "month and year", tier
-        yield f"{mm}{sep}{yy}", "month and year", 2
-        yield f"{yyyy}{sep}{mm}", "year and month", 2
+    layouts: list[tuple[tuple[str, ...], str, int]] = [
+        ((mm, yyyy), "month and year", 1),
+        ((mm, yy), "month and year", 2),
+        ((yyyy, mm), "year and month", 2),
+    ]
+    if day is not None:
+        dd, d = f"{day:02d}", str(day)
+        layouts += [
+            ((dd, mm), "day and month", 1),
+            ((mm, dd), "month and day", 2),
+            ((dd, mm, yy), "day, month and year", 1),
+            ((dd, mm, yyyy), "day, month and year", 1),
+            ((mm, dd, yy), "month, day and year", 2),
+            ((mm, dd, yyyy), "month, day and year", 2),
+            ((yyyy, mm, dd), "year, month and day", 1),
+            ((yy, mm, dd), "year, month and day", 2),
+        ]
+        if (d, m) != (dd, mm):
+            layouts += [
+                ((d, m), "day and month", 2),
+                ((d, m, yy), "day, month and year", 2),
+                ((d, m, yyyy), "day, month and year", 2),
+            ]
+    for pieces, form, tier in layouts:
+        yield Form("".join(pieces), form, tier)
+        # Any separator between the parts is a way of writing the same layout.
+        for sep in DATE_SEPARATORS[1:]:
+            yield Form(sep.join(pieces), form, tier, SEPARATOR_LOG10[sep])
     if day is None:
         return
     dd, d = f"{day:02d}", str(day)
-    for sep in DATE_SEPARATORS:
-        tier = 1 if sep == "" else 2
-        j = sep
-        yield f"{dd}{j}{mm}", "day and month", tier
-        yield f"{mm}{j}{dd}", "month and day", 2
-        yield f"{dd}{j}{mm}{j}{yy}", "day, month and year", tier
-        yield f"{dd}{j}{mm}{j}{yyyy}", "day, month and year", tier
-        yield f"{mm}{j}{dd}{j}{yy}", "month, day and year", 2
-        yield f"{mm}{j}{dd}{j}{yyyy}", "month, day and year", 2
-        yield f"{yyyy}{j}{mm}{j}{dd}", "year, month and day", tier
-        yield f"{yy}{j}{mm}{j}{dd}", "year, month and day", 2
-        if (d, m) != (dd, mm):
-            yield f"{d}{j}{m}", "day and month", 2
-            yield f"{d}{j}{m}{j}{yy}", "day, month and year", 2
-            yield f"{d}{j}{m}{j}{yyyy}", "day, month and year", 2
-    yield f"{dd}{mm}{yyyy}"[::-1], "date backwards", 2
+    yield Form(f"{dd}{mm}{yyyy}"[::-1], "date backwards", 2)
     # Month names: "14march", "march1985", "mar85".
     for name in (MONTHS[month - 1], MONTHS[month - 1][:3]):
-        yield d + name, "day and month name", 2
-        yield dd + name, "day and month name", 2
-        yield name + d, "month name and day", 2
-        yield name + yyyy, "month name and year", 2
-        yield name + yy, "month name and year", 2
+        yield Form(d + name, "day and month name", 2, starts=(0, len(d)))
+        yield Form(dd + name, "day and month name", 2, starts=(0, len(dd)))
+        yield Form(name + d, "month name and day", 2)
+        yield Form(name + yyyy, "month name and year", 2)
+        yield Form(name + yy, "month name and year", 2)
 
 
-def _name_forms(parts: list[str], noun: str) -> Iterator[tuple[str, str, int]]:
+def _name_forms(parts: list[str], noun: str, given: bool) -> Iterator[Form]:
     if not parts:
         return
     for part in parts:
-        yield part, noun, 1
+        yield Form(part, noun)
+    if given:
+        nicknames = nicknames_of(parts[0])
+        extra = math.log10(len(nicknames) + 1)
+        for nickname in nicknames:
+            yield Form(nickname, "a name they may call you by", 1, extra)
+            if len(parts) > 1:
+                text, starts = _joined((nickname, parts[-1]))
+                yield Form(text, "nickname and surname", 1, extra, starts)
     if len(parts) == 1:
         return
     first, last = parts[0], parts[-1]
-    yield "".join(parts), f"whole {noun}", 1
-    yield first + last, "first and last name", 1
-    yield last + first, "last and first name", 2
-    yield "".join(p[0] for p in parts), "initials", 2
-    yield first[0] + last[0], "initials", 2
-    yield last[0] + first[0], "initials", 2
-    yield first[0] + last, "initial and surname", 2
-    yield first + last[0], "name and initial", 2
-    yield last + first[0], "surname and initial", 2
+    forms: list[tuple[tuple[str, ...], str, int]] = [
+        (tuple(parts), f"whole {noun}", 1),
+        ((first, last), "first and last name", 1),
+        ((last, first), "last and first name", 2),
+        (tuple(p[0] for p in parts), "initials", 2),
+        ((first[0], last[0]), "initials", 2),
+        ((last[0], first[0]), "initials", 2),
+        ((first[0], last), "initial and surname", 2),
+        ((*(p[0] for p in parts[:-1]), last), "initials and surname", 2),
+        ((first, last[0]), "name and initial", 2),
+        ((last, first[0]), "surname and initial", 2),
+    ]
+    for pieces, form, tier in forms:
+        text, starts = _joined(pieces)
+        yield Form(text, form, tier, starts=starts)
+    # "j.smith", "j_smith": an initial set off from the surname.
+    for sep in (".", "_", "-"):
+        text, starts = _joined((first[0], sep, last))
+        yield Form(text, "initial and surname", 2, SEPARATOR_LOG10[sep], (0, 2))
 
 
-def _number_forms(value: str) -> Iterator[tuple[str, str, int]]:
+def _phone_forms(value: str) -> Iterator[Form] | None:
+    """The ways a phone number is written: 07700900123, 7700900123, 447700900123,
+    +447700900123, 00447700900123, the local number without its area code, its last digits."""
+    number = parse_phone(value)
+    if number is None:
+        return None
+    written = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    national = re.sub(r"\D", "", written)
+    significant = phonenumbers.national_significant_number(number)
+    code = str(number.country_code)
+    ways = [significant, code + significant, "+" + code + significant, "00" + code + significant]
+    ways = [w for w in dict.fromkeys(ways) if w != national]
+    extra = math.log10(len(ways) + 1)
+    forms = [Form(national, "phone number")]
+    forms += [Form(way, "phone number written another way", 1, extra) for way in ways]
+    area = phonenumbers.length_of_geographical_area_code(number)
+    if area:
+        forms.append(Form(significant[area:], "local number without its area code"))
+        forms.append(Form(national[: len(national) - len(significant) + area], "area code", 2))
+    return iter(forms)
+
+
+def _number_forms(value: str) -> Iterator[Form]:
     compact = "".join(words_of(value))
     if not compact:
         return
-    yield compact, "whole number", 1
+    yield Form(compact, "whole number")
+    yield from _phone_forms(value) or ()
     digits = "".join(c for c in compact if c.isdigit())
-    if digits.startswith("44") and len(digits) > 10:
-        yield "0" + digits[2:], "whole number", 1
     if digits and digits != compact:
-        yield digits, "its digits", 2
+        yield Form(digits, "its digits", 2)
     for size in (4, 6):
         if len(digits) > size:
-            yield digits[-size:], f"last {size} digits", 1 if size == 4 else 2
+            yield Form(digits[-size:], f"last {size} digits", 1 if size == 4 else 2)
     for group in words_of(value):
         if group != compact:
-            yield group, "part of the number", 2
+            yield Form(group, "part of the number", 2)
 
 
-def _place_forms(value: str) -> Iterator[tuple[str, str, int]]:
+def _street_ways(named: list[str]) -> Iterator[tuple[list[str], float]]:
+    """``named`` as written, then with its street type written each other way."""
+    yield named, 0.0
+    ways = STREET_WAYS.get(named[-1]) if len(named) > 1 else None
+    for way in ways or ():
+        if way != named[-1]:
+            yield [*named[:-1], way], math.log10(len(ways or ()))
+
+
+def _place_forms(value: str) -> Iterator[Form]:
     parts = words_of(value)
     code = POSTCODE.match(value.strip().lower())
     if code:
         outward, inward = code.groups()
-        yield outward + inward, "postcode", 1
-        yield outward, "postcode district", 2
-        yield inward, "part of the postcode", 2
+        yield Form(outward + inward, "postcode", 1)
+        yield Form(outward, "postcode district", 2)
+        yield Form(inward, "part of the postcode", 2)
         return
-    yield "".join(parts), "place", 1
+    text, starts = _joined(parts)
+    yield Form(text, "place", 1, starts=starts)
     named = [p for p in parts if not p.isdigit()]
     numbers = [p for p in parts if p.isdigit()]
     for number in numbers:
-        yield number, "house number", 1
-    core = [p for p in named if p not in STREET_TYPES]
+        yield Form(number, "house number", 1)
+    # A street type is the last word of a street ("Park" in "Park Road" is its name).
+    typed = len(named) > 1 and named[-1] in STREET_TYPES
+    core = named[:-1] if typed else named
     for part in named:
-        yield part, "place name", 1 if part in core else 2
-    if core:
-        yield "".join(core), "street name", 1
-        yield "".join(named), "street", 1
+        yield Form(part, "place name", 1 if part in core else 2)
+    if not core:
+        return
+    text, starts = _joined(core)
+    yield Form(text, "street name", 1, starts=starts)
+    for number in numbers:
+        text, starts = _joined((number, *core))
+        yield Form(text, "house number and street", 1, starts=starts)
+        text, starts = _joined((*core, number))
+        yield Form(text, "street and house number", 2, starts=starts)
+    for way, extra in _street_ways(named):
+        text, starts = _joined(way)
+        yield Form(text, "street", 1, extra, starts)
         for number in numbers:
-            yield number + "".join(core), "house number and street", 1
-            yield "".join(core) + number, "street and house number", 2
+            text, starts = _joined((number, *way))
+            yield Form(text, "house number and street", 1, extra, starts)
+            # Written as on an envelope: "12 Oak Cres".
+            spaced = " ".join((number, *way))
+            starts = tuple(i for i, c in enumerate(spaced) if i == 0 or spaced[i - 1] == " ")
+            yield Form(spaced, "house number and street", 1, extra + SPACED_LOG10, starts)
+        if len(way) > 1 and way is not named:
+            yield Form(way[-1], "street type", 2, extra)
 
 
-def _old_password_forms(value: str) -> Iterator[tuple[str, str, int]]:
+def _old_password_forms(value: str) -> Iterator[Form]:
     lowered = value.lower()
-    yield lowered, "old password", 1
+    yield Form(lowered, "old password", 1)
     core = re.sub(r"^[\W\d_]+|[\W\d_]+$", "", lowered)
     if core and core != lowered:
-        yield core, "old password without its ending", 1
+        yield Form(core, "old password without its ending", 1)
     for word in re.findall(r"[^\W\d_]{3,}", lowered):
         if word != core:
-            yield word, "part of an old password", 2
+            yield Form(word, "part of an old password", 2)
 
 
 def expand(fact: Fact) -> Iterator[Token]:
     """Every token of one fact; the same text may come twice (``Facts`` keeps the first)."""
-    forms: Iterator[tuple[str, str, int]]
+    forms: Iterator[Form]
     if fact.kind is FactKind.date:
         parsed = parse_date(fact.value)
         forms = _date_forms(*parsed) if parsed else iter(())
@@ -242,7 +349,11 @@ def expand(fact: Fact) -> Iterator[Token]:
         forms = _old_password_forms(fact.value)
     else:
         noun = "name" if fact.kind is FactKind.name else "word"
-        forms = _name_forms(words_of(fact.value), noun)
-    for text, form, tier in forms:
+        forms = _name_forms(words_of(fact.value), noun, fact.kind is FactKind.name)
+        # "O'Brien", "Mary-Jane" as written, besides their parts and the parts joined.
+        for word in fact.value.lower().split():
+            if len(words_of(word)) > 1:
+                forms = chain(forms, [Form(word, noun)])
+    for text, form, tier, extra, starts in forms:
         if len(text) >= MIN_TOKEN or (text.isdigit() and fact.kind is not FactKind.date):
-            yield Token(text=text, fact=fact, form=form, tier=tier)
+            yield Token(text=text, fact=fact, form=form, tier=tier, extra=extra, starts=starts)

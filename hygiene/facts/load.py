@@ -25,11 +25,25 @@ KIND_OF_LIST = {name: kind for kind, name in LIST_OF_KIND.items()}
 MAX_VALUE = 200
 MAX_FACTS = 2000
 ENTRY_KEYS = frozenset({"value", "label"})
+SHAPE = (
+    "a facts file has one list for each kind of fact, in quotes, for example:\n"
+    '  names = ["Robin", { value = "Pepper", label = "dog" }]\n'
+    '  dates = ["21/06/1988"]\n'
+    '  places = ["Leicester", "14 Mill Lane"]\n'
+    "The lists are names, dates, places, numbers, words, old_passwords and answers. "
+    "To be asked instead, one kind at a time: hygiene facts new FILE"
+)
 
 
 def load_facts(path: Path | str) -> Facts:
     """The facts in ``path``; an ``InputError`` listing every problem when it has any."""
-    doc = load_toml(Path(path))
+    try:
+        doc = load_toml(Path(path))
+    except InputError as exc:
+        if not any("not valid TOML" in p.message for p in exc.problems):
+            raise
+        # Most often a plain list of facts, one a line: show what the file should look like.
+        raise InputError([*exc.problems, Problem(SHAPE, source=str(path))]) from None
     problems: list[Problem] = []
     facts: list[Fact] = []
     for key, entries in doc.data.items():
@@ -135,18 +149,21 @@ def _entry(
         problems.append(doc.problem(loc, 'must be text in quotes, or { value = "..." }'))
         return None
     value = value.strip()
-    if not value:
-        problems.append(doc.problem(loc, "is empty"))
-        return None
-    if len(value) > MAX_VALUE:
-        problems.append(doc.problem(loc, f"is longer than {MAX_VALUE} characters"))
-        return None
-    if kind is FactKind.date and parse_date(value) is None:
-        problems.append(
-            doc.problem(loc, "is not a date I can read; write it as 1985-03-14 or 14/03/1985")
-        )
-        return None
-    if kind is not FactKind.old_password and not any(c.isalnum() for c in value):
-        problems.append(doc.problem(loc, "has no letters or digits to guess from"))
+    wrong = value_problem(kind, value)
+    if wrong is not None:
+        problems.append(doc.problem(loc, wrong))
         return None
     return Fact(kind=kind, value=value, label=label.strip() if label else None, index=index)
+
+
+def value_problem(kind: FactKind, value: str) -> str | None:
+    """What is wrong with one fact's value, in words that never repeat it; None when usable."""
+    if not value:
+        return "is empty"
+    if len(value) > MAX_VALUE:
+        return f"is longer than {MAX_VALUE} characters"
+    if kind is FactKind.date and parse_date(value) is None:
+        return "is not a date I can read; write it as 1985-03-14 or 14/03/1985"
+    if kind is not FactKind.old_password and not any(c.isalnum() for c in value):
+        return "has no letters or digits to guess from"
+    return None

@@ -90,13 +90,20 @@ class Token:
     """A string an attacker would try, lower-cased, with the fact and form it came from.
 
     ``tier`` 1 is a form tried early (a first name, a year, a whole number); 2 is one tried
-    later (initials, reversed orders, unusual date layouts).
+    later (initials, reversed orders, unusual date layouts). ``extra`` (log10 guesses) marks
+    a *way of writing* another token of the same fact (a date with underscores, "Cres" for
+    "Crescent", a phone number with its country code, a nickname): the attacker tries it
+    right after that token, so it costs that token's place plus the choice among the ways,
+    and does not lengthen the list every other token waits in. ``starts`` are where the
+    token's words begin ("JSmith", "TomJones"): capitals there cost like one capital.
     """
 
     text: str = field(repr=False)
     fact: Fact
     form: str
     tier: int = 1
+    extra: float = 0.0
+    starts: tuple[int, ...] = (0,)
 
     def __repr__(self) -> str:
         return f"Token({MASK}, {self.fact!r}, form={self.form!r}, tier={self.tier})"
@@ -132,6 +139,6 @@ class Facts:
         for fact in self.facts:
             for token in expand(fact):
                 known = best.get(token.text)
-                if known is None or token.tier < known.tier:
+                if known is None or (token.tier, token.extra) < (known.tier, known.extra):
                     best[token.text] = token
         return tuple(best.values())

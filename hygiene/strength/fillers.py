@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from hygiene.strength.walks import find_walks
+
 # Endings people add to satisfy a "digits and symbols" rule, most common first.
 COMMON_ENDINGS: tuple[str, ...] = (
     "1",
@@ -77,6 +79,32 @@ COMMON_ENDINGS: tuple[str, ...] = (
     "!?",
 )
 ENDING_RANK = {ending: rank for rank, ending in enumerate(COMMON_ENDINGS, start=1)}
+# How people join two names into one ("TomAndJane", "tom&jane", "tom4jane"), most common
+# first; nothing at all ("TomJane") is the first join tried.
+JOINERS: tuple[str, ...] = (
+    "",
+    "and",
+    "&",
+    "n",
+    "+",
+    "4",
+    "x",
+    "-",
+    "_",
+    ".",
+    "love",
+    "loves",
+    "luv",
+    "2",
+    "&&",
+    "plus",
+    "<3",
+    "xx",
+    "y",
+    "n'",
+)
+JOINER_RANK = {joiner: rank for rank, joiner in enumerate(JOINERS, start=1)}
+MAX_JOINER = max(len(j) for j in JOINERS)
 # Symbols in rough order of how often people use them, for separators and short runs.
 SYMBOLS = "!-_.@#$ *&?%+=/~^,;:'\"()[]{}<>|\\`"
 SYMBOL_RANK = {symbol: rank for rank, symbol in enumerate(SYMBOLS, start=1)}
@@ -171,6 +199,8 @@ def find_fillers(text: str) -> dict[tuple[int, int], Filler]:
             found[(start, end)] = filler
 
     n = len(text)
+    for span, cost in find_walks(text).items():
+        offer(*span, Filler("walk", "a run of keys next to each other", cost))
     lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     swapped = {lowered.translate(DE_LEET), lowered.translate(DE_LEET_L)}
     swapped.discard(lowered)
@@ -219,6 +249,16 @@ def find_fillers(text: str) -> dict[tuple[int, int], Filler]:
                         kind, label = WORD_LABELS[name]
                         cost = math.log10(rank) + case_log10(text[start:end]) + extra
                         offer(start, end, Filler(kind, label, cost))
+    return found
+
+
+def find_joiners(text: str, at: int) -> list[tuple[int, float]]:
+    """The joins between two names that may start at ``at``: (where it ends, its cost)."""
+    found = []
+    for end in range(at, min(len(text), at + MAX_JOINER) + 1):
+        rank = JOINER_RANK.get(text[at:end].lower())
+        if rank is not None:
+            found.append((end, math.log10(rank) + case_log10(text[at:end])))
     return found
 
 

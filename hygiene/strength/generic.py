@@ -35,6 +35,8 @@ class Generic:
     warning: str
     suggestions: tuple[str, ...]
     truncated: bool = False
+    # True when zxcvbn's cheapest reading uses one of the person's facts (a user input).
+    uses_facts: bool = False
 
     @property
     def feedback(self) -> tuple[str, ...]:
@@ -48,6 +50,7 @@ class Generic:
             "crack_time": self.crack_time,
             "feedback": {"warning": self.warning, "suggestions": list(self.suggestions)},
             "truncated": self.truncated,
+            "uses_facts": self.uses_facts,
         }
 
 
@@ -91,4 +94,5 @@ def estimate(password: Secret, user_inputs: dict[str, int] | None = None) -> Gen
         warning=str(advice["warning"]),
         suggestions=tuple(str(s) for s in advice["suggestions"]),
         truncated=truncated,
+        uses_facts=any(m.get("dictionary_name") == "user_inputs" for m in result["sequence"]),
     )

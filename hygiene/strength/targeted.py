@@ -13,33 +13,47 @@ script-writer tries a handful of layouts per length, not every arrangement (zxcv
 layout, not an extra part, and the same separator used again costs nothing more. A piece
 said again ("abcabc") costs the piece times the count.
 
-A fact token's class is the person's tokens of the same shape (letters, digits, or both)
-that are tried as early: first names, whole words, years and whole dates come first (tier
-1), initials, reversed orders and rare date layouts later (tier 2, counted with tier 1).
-A fact that is also a common word ("jennifer") is explained as the fact at the cheaper of
-the two costs. Anything no class explains costs what brute force costs (26 per letter, 10
+A fact token's cost is its place in the attacker's list for its slot: the tokens of the
+same kind of fact and shape (names; dates' digits; an address's letters ...) that are
+tried as early, fact by fact in the order of the person's lists (the first name written,
+then the second ...), so adding facts after it never raises its cost. First
+names, whole words, years and whole dates come first (tier 1), initials, reversed orders
+and rare date layouts later (tier 2, counted with tier 1). Another way of writing a token
+(a date with "_", "Cres" for "Crescent", +44 for 0, a nickname) costs the token's place
+plus the choice among its ways. Two people's names joined ("TomAndJane") cost the first
+name, the join's rank in a short list, and the second name's place among the names. A fact
+that is also a common word ("jennifer") is explained as the fact at the cheaper of the
+two costs. Anything no class explains costs what brute force costs (26 per letter, 10
 per digit).
 
 The password is segmented by dynamic programming into the cheapest sequence of parts:
-fact tokens (found case-insensitively, through 0/o 1/i/l 3/e 4/@/a 5/$/s 7/t and reversed,
-with a trie so 100 facts and 128 characters stay in milliseconds), fillers, repeats and
-random runs. Bands: up to 10^3 guesses someone can try by hand (an evening at a login
-page, or the 100 attempts a site may allow, ten times over); up to 10^6 a simple script
-tries offline or against a site that does not throttle; beyond that the password is not
-guessable from these facts (a stranger's verdict still applies).
+fact tokens and couples (found case-insensitively, through 0/o 1/i/l 3/e 4/@/a 5/$/s 7/t
+and reversed, with a trie so 100 facts and 128 characters stay in milliseconds), fillers
+(keyboard walks among them), repeats and random runs. Bands: up to 10^3 guesses someone
+can try by hand (an evening at a login page, or the 100 attempts a site may allow, ten
+times over); up to 10^6 a simple script tries offline or against a site that does not
+throttle; beyond that the password is not guessable from these facts (a stranger's
+verdict still applies).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from hygiene.facts.model import Fact, Facts, Token
-from hygiene.strength.fillers import LOOK_ALIKES, case_log10, find_fillers, random_char_log10
+from hygiene.facts.model import Fact, FactKind, Facts, Token
+from hygiene.strength.fillers import (
+    LOOK_ALIKES,
+    case_log10,
+    find_fillers,
+    find_joiners,
+    random_char_log10,
+)
 
 BY_HAND_LOG10 = 3.0
 SCRIPT_LOG10 = 6.0
@@ -51,6 +65,8 @@ MAX_LENGTH = 256
 MAX_REPEAT_PIECE = 32
 _REPEAT = re.compile(rf"(.{{1,{MAX_REPEAT_PIECE}}}?)\1+", re.DOTALL)
 PLAIN_FORMS = frozenset({"name", "word", "place", "whole number", "old password"})
+# Forms that stand for one person's name on its own, to be paired with another's.
+GIVEN_FORMS = frozenset({"name", "a name they may call you by"})
 SUBSTITUTABLE = frozenset("".join(v for vs in LOOK_ALIKES.values() for v in vs))
 
 
@@ -64,6 +80,9 @@ class Part:
     end: int
     guesses_log10: float
     fact: Fact | None = field(default=None, compare=False)
+    # For a person's name: what writing it costs beyond choosing it (capitals, swaps, a
+    # nickname), so a second name beside it can be priced as the partner's (see couples).
+    writing_log10: float | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "label": self.label, "start": self.start, "end": self.end}
@@ -84,24 +103,39 @@ class TokenIndex:
     forward: _Node
     backward: _Node
     cost: dict[Token, float]
+    given_names: int = 0
 
 
-def _shape(text: str) -> str:
-    letters = any(c.isalpha() for c in text)
-    digits = any(c.isdigit() for c in text)
-    return "mixed" if letters and digits else "letters" if letters else "digits"
+def _kind_class(token: Token) -> str:
+    """The slot a token fills: its kind of fact, and whether it is letters, digits or both
+    (a house number and a street name are different slots, though both are the address)."""
+    letters = any(c.isalpha() for c in token.text)
+    digits = any(c.isdigit() for c in token.text)
+    shape = "mixed" if letters and digits else "letters" if letters else "digits"
+    return f"{token.fact.kind.value} {shape}"
 
 
 @lru_cache(maxsize=16)
 def token_index(facts: Facts) -> TokenIndex:
     """Built once per set of facts: the audit checks thousands of passwords against one."""
     tokens = facts.tokens()
-    per_class: dict[tuple[str, int], int] = {}
+    # The attacker's list for one slot of a template (a name, a date, a place ... at one
+    # tier): the facts of that kind in the order they are tried (the first of the list,
+    # then the second ...), each fact's forms in turn. A token's choice costs its place in
+    # that list, so later facts do not make the first ones dearer, and a date never waits
+    # behind the names. A way of writing another token (extra > 0) takes no place of its own.
+    per_class: dict[tuple[str, int], list[int]] = {}
     for token in tokens:
-        for tier in range(token.tier, 3):
-            key = (_shape(token.text), tier)
-            per_class[key] = per_class.get(key, 0) + 1
-    cost = {t: math.log10(per_class[(_shape(t.text), t.tier)]) for t in tokens}
+        if not token.extra:
+            for tier in range(token.tier, 3):
+                per_class.setdefault((_kind_class(token), tier), []).append(token.fact.index)
+    for indexes in per_class.values():
+        indexes.sort()
+
+    def place(token: Token) -> int:
+        return bisect_right(per_class.get((_kind_class(token), token.tier), []), token.fact.index)
+
+    cost = {t: math.log10(max(place(t), 1)) + t.extra for t in tokens}
     forward, backward = _Node(), _Node()
     for token in tokens:
         for root, text in ((forward, token.text), (backward, token.text[::-1])):
@@ -110,7 +144,8 @@ def token_index(facts: Facts) -> TokenIndex:
                 node = node.children.setdefault(char, _Node())
             if node.token is None or cost[token] < cost[node.token]:
                 node.token = token
-    return TokenIndex(forward=forward, backward=backward, cost=cost)
+    given = sum(1 for f in facts.facts if f.kind is FactKind.name)
+    return TokenIndex(forward=forward, backward=backward, cost=cost, given_names=given)
 
 
 def _walk(root: _Node, text: str, start: int) -> Iterator[tuple[int, Token, int, int]]:
@@ -140,23 +175,64 @@ def _swap_log10(swaps: int, swappable: int) -> float:
     return math.log10(max(ways, 2))
 
 
+def _fact_case_log10(piece: str, token: Token) -> float:
+    """Capitals at the starts of the token's words ("JSmith", "OakCres") cost one choice."""
+    upper = {i for i, c in enumerate(piece) if c.isupper()}
+    if upper and upper <= set(token.starts) and len(piece) == len(token.text):
+        return math.log10(2)
+    return case_log10(piece)
+
+
 def fact_parts(text: str, index: TokenIndex) -> Iterator[Part]:
     """Every place a token of the person's facts appears in ``text``, with its cost."""
     for start in range(len(text)):
         for root, backwards in ((index.forward, False), (index.backward, True)):
             for end, token, swaps, swappable in _walk(root, text, start):
                 piece = text[start:end]
-                cost = index.cost[token] + case_log10(piece) + _swap_log10(swaps, swappable)
+                case = case_log10(piece) if backwards else _fact_case_log10(piece, token)
+                writing = case + _swap_log10(swaps, swappable) + token.extra
                 label = token.fact.phrase
                 notes = [] if token.form in PLAIN_FORMS else [token.form]
                 if backwards and token.text != token.text[::-1]:
-                    cost += REVERSED_LOG10
+                    writing += REVERSED_LOG10
                     notes.append("backwards")
                 if swaps:
                     notes.append("with look-alike swaps")
                 if notes:
                     label += f" ({'; '.join(notes)})"
-                yield Part(token.fact.kind.value, label, start, end, cost, token.fact)
+                cost = index.cost[token] + writing - token.extra
+                single = token.fact.kind is FactKind.name and token.form in GIVEN_FORMS
+                yield Part(
+                    token.fact.kind.value, label, start, end, cost, token.fact,
+                    writing if single else None,
+                )
+
+
+def couple_parts(text: str, parts: list[Part], index: TokenIndex) -> Iterator[Part]:
+    """Two people's names joined ("TomAndJane", "tom&jane", "Tom4Jane", "TomJane").
+
+    Someone who knows the person knows who they were with: once one name is chosen, the
+    other is one of the other names they know, tried in the order of the names list (not
+    any token), and the join is one of a short list.
+    """
+    if index.given_names < 2:
+        return
+    starting: dict[int, list[Part]] = {}
+    for part in parts:
+        if part.writing_log10 is not None:
+            starting.setdefault(part.start, []).append(part)
+    for first in parts:
+        if first.writing_log10 is None or first.fact is None:
+            continue
+        for after, join_log10 in find_joiners(text, first.end):
+            for second in starting.get(after, ()):
+                if second.fact is None or second.fact is first.fact:
+                    continue
+                rank = second.fact.index + 1 - (first.fact.index < second.fact.index)
+                cost = first.guesses_log10 + join_log10 + math.log10(max(rank, 1))
+                cost += second.writing_log10 or 0.0
+                label = f"{first.label} and {second.label} together"
+                yield Part("couple", label, first.start, second.end, cost, first.fact)
 
 
 def filler_parts(text: str) -> dict[tuple[int, int], Part]:
@@ -199,7 +275,9 @@ def segment(text: str, facts: Facts, repeats: bool = True) -> tuple[float, tuple
             ending_at[part.end].append(part)
     taken: set[tuple[int, int]] = set()
     if not facts.is_empty:
-        for part in fact_parts(text, token_index(facts)):
+        index = token_index(facts)
+        personal = list(fact_parts(text, index))
+        for part in [*personal, *couple_parts(text, personal, index)]:
             # A fact that is also a common word ("jennifer") is explained as the fact, the
             # person's own link to it, at the cheaper of the two costs.
             filler = fillers.get((part.start, part.end))

@@ -61,6 +61,12 @@ def judge(generic: Generic, targeted: Targeted, *, has_facts: bool) -> Verdict:
                 "someone who knew the old one could guess it."
             )
         return Verdict(Level.weak, sentence, CHANGE_IT)
+    if targeted.guessable and targeted.found_by_zxcvbn:
+        sentence = (
+            "Someone who knows you could guess this: a general password checker, given your "
+            "facts, finds it built from them."
+        )
+        return Verdict(Level.weak, sentence, CHANGE_IT)
     if targeted.guessable and targeted.personal_parts:
         sentence = f"Someone who knows you could guess this: it is built from {targeted.reading}."
         return Verdict(Level.weak, sentence, CHANGE_IT)
