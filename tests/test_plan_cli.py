@@ -52,7 +52,7 @@ def test_json(cli: Callable[..., Result], saved: None) -> None:
     result = cli("plan", "Sam", "--json")
     data = json.loads(result.stdout)
     assert data["sections"][0]["findings"][0]["id"] == "password_from_facts"
-    assert data["facts"] == [{"kind": "name", "note": "daughter", "value": "•••"}]
+    assert data["facts"] == [{"kind": "name", "note": "daughter", "value": "(hidden)"}]
 
 
 def test_html_file_is_private_to_the_user(
