@@ -61,7 +61,9 @@ def test_html_file_is_private_to_the_user(
     target = tmp_path / "plan.html"
     result = cli("plan", "Sam", "--html", str(target))
     assert result.exit_code == 1
-    assert "written to" in result.stdout
+    # Where it went, in full, and that forget will not remove it.
+    assert f"written to {target.resolve()}" in result.stdout
+    assert "hygiene forget does not remove it" in result.stdout
     page = target.read_text(encoding="utf-8")
     assert "The Gmail password is built from things they know" in page
     assert stat.S_IMODE(target.stat().st_mode) == 0o600

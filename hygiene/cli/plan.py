@@ -93,7 +93,11 @@ def register(app: typer.Typer) -> None:
         result = plan_of(document, show_facts=show_facts, region_id=region)
         if html is not None:
             write_chosen(html, to_html(result).encode())
-            console.echo(f"The plan was written to {html}. It opens in any browser and prints.")
+            console.echo(
+                f"The plan was written to {html.resolve()}. It opens in any browser and "
+                "prints. It stays there until you delete it (hygiene forget does not remove "
+                "it): keep it, or the printout, where the other person cannot see it."
+            )
         elif json:
             print_json(to_data(result))
         else:
