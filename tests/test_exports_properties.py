@@ -124,6 +124,29 @@ FAMILIES = [
         lambda x: ["login", x.title, x.url, "", x.username, x.password, "", "", "1", "1", "V"],
         CRLF,
     ),
+    Family(
+        "nordpass-csv",
+        ["name", "url", "username", "password", "note", "cardholdername", "cardnumber", "cvc",
+         "expirydate", "zipcode", "folder", "full_name", "phone_number", "email", "address1",
+         "address2", "city", "country", "state"],
+        lambda x: [x.title, x.url, x.username, x.password, "", "", "", "", "", "", "Web", "",
+                   "", "", "", "", "", "", ""],
+        MINIMAL,
+    ),
+    Family("keepass-csv", ["Account", "Login Name", "Password", "Web Site", "Comments"],
+           lambda x: [x.title, x.username, x.password, x.url, ""], ALL),
+    Family("roboform-csv", ["Name", "Url", "Login", "Pwd", "Note", "Folder", "Rf_fields"],
+           lambda x: [x.title, x.url, x.username, x.password, "", "/Web", "User ID$:txt:a",
+                      "Password$:pwd:b"], MINIMAL),
+    Family("safeincloud-csv", ["Title", "Login", "Password", "URL", "Notes"],
+           lambda x: [x.title, x.username, x.password, x.url, ""], ALL),
+    Family("buttercup-csv",
+           ["!group_id", "!group_name", "!type", "title", "username", "password", "URL", "id"],
+           lambda x: ["1", "Root", "login", x.title, x.username, x.password, x.url, "9"], ALL),
+    Family("padlock-csv", ["name", "tags", "url", "username", "password", "notes"],
+           lambda x: [x.title, "Web", x.url, x.username, x.password, ""], MINIMAL),
+    Family("keeper-csv", [], lambda x: ["Web", x.title, x.username, x.password, x.url, "", ""],
+           MINIMAL, detected=False),
 ]
 
 # Text any exporter could write; surrogates cannot be encoded as UTF-8 at all. A lone CR
@@ -188,7 +211,9 @@ JSON_VALUES = st.recursive(
             ["items", "vaults", "accounts", "type", "login", "password", "uris", "uri",
              "deletedDate", "passwordHistory", "lastUsedDate", "data", "content", "state",
              "categoryUuid", "details", "loginFields", "designation", "value", "overview",
-             "urls", "url", "title", "name", "metadata", "encrypted", "AUTHENTIFIANT"]
+             "urls", "url", "title", "name", "metadata", "encrypted", "AUTHENTIFIANT",
+             "records", "folders", "fields", "template_type", "uuid", "trashed", "$type",
+             "login_url", "website_password_password", "website_password_username"]
         ),
         inner,
         max_size=5,
@@ -197,7 +222,9 @@ JSON_VALUES = st.recursive(
 )
 
 
-@pytest.mark.parametrize("top", ["items", "vaults", "AUTHENTIFIANT", "accounts"])
+@pytest.mark.parametrize(
+    "top", ["items", "vaults", "AUTHENTIFIANT", "accounts", "records", "folders"]
+)
 @settings(max_examples=150, deadline=None)
 @given(value=JSON_VALUES)
 def test_any_json_shape_only_skips_items_or_refuses(top: str, value: object) -> None:
@@ -218,3 +245,49 @@ def test_any_json_shape_only_skips_items_or_refuses(top: str, value: object) -> 
         except InputError:
             return
     assert all(isinstance(i, Entry | Skipped) for i in items)
+
+
+XML_TAGS = st.sampled_from(
+    ["Group", "Entry", "String", "Key", "Value", "UUID", "Name", "History", "Meta", "Root",
+     "RecycleBinUUID", "card", "field", "label"]
+)
+
+
+@st.composite
+def xml_trees(draw: st.DrawFn, depth: int = 0) -> str:
+    tag = draw(XML_TAGS)
+    text = draw(st.text(TEXT.filter(lambda c: c not in "<>&"), max_size=6))
+    attributes = draw(st.sampled_from(["", ' type="password"', ' Protected="True"',
+                                       ' deleted="true"', ' name="Password"']))
+    children = draw(st.lists(xml_trees(depth + 1), max_size=3)) if depth < 4 else []
+    return f"<{tag}{attributes}>{text}{''.join(children)}</{tag}>"
+
+
+@pytest.mark.parametrize("root", ["KeePassFile", "database"])
+@settings(max_examples=100, deadline=None)
+@given(body=st.lists(xml_trees(), max_size=4))
+def test_any_xml_tree_only_skips_items_or_refuses(root: str, body: list[str]) -> None:
+    document = f"<?xml version='1.0'?><{root}>{''.join(body)}</{root}>".encode()
+    with contextlib.suppress(InputError):
+        items = _read(document, None)
+        assert all(isinstance(i, Entry | Skipped) for i in items)
+
+
+@settings(max_examples=100, deadline=None)
+@given(lines=st.lists(
+    st.one_of(
+        st.sampled_from(["---", "Websites", "Notes", "Applications", "Password: ", "Comment: "]),
+        st.builds(lambda k, v: f"{k}: {v}",
+                  st.sampled_from(["Website name", "Login", "Password", "Website URL", "Text"]),
+                  st.text(TEXT.filter(lambda c: c != "\n"), max_size=12)),
+    ),
+    max_size=25,
+))
+def test_any_kaspersky_text_reads_whole_logins_or_skips(lines: list[str]) -> None:
+    data = ("Websites\n\n" + "\n".join(lines)).encode()
+    with contextlib.suppress(InputError):
+        items = _read(data, "kaspersky-txt")
+        for item in items:
+            assert isinstance(item, Entry | Skipped)
+            if isinstance(item, Entry):
+                assert item.password.reveal()

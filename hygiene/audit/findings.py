@@ -51,4 +51,19 @@ def audit_findings(report: AuditReport) -> list[Finding]:
                 "local copy of it (--corpus).",
             )
         )
+    doubt = report.doubt()
+    if doubt is not None:
+        # A misread export must never let a plan look complete.
+        findings.append(
+            Finding(
+                id="password_export_misread",
+                severity=Severity.MEDIUM,
+                topic=Topic.PASSWORDS,
+                subject="the export",
+                title="The password export may not have been read in full",
+                why=doubt,
+                fix="Export again from the password manager, or from the browser, and audit "
+                "that file.",
+            )
+        )
     return findings

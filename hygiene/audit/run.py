@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from hygiene.strength import Assessment
 
 OLD_AFTER = timedelta(days=365)
+# Skips that a misread file produces; trashed and password-less rows are real vault content.
+MAYBE_MISREAD = frozenset({SkipKind.NOT_LOGIN, SkipKind.MALFORMED})
 READ_REPORT_EVERY = 500
 MAX_NAMED = 3
 
@@ -88,10 +90,42 @@ class AuditReport:
     distinct_passwords: int
     breach_source: str
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+    notes: tuple[str, ...] = ()  # how the file was read: encoding, separator, zip member
+    plaintext: bool = True  # an export to delete afterwards, not a password manager's store
 
     @property
     def needs_action(self) -> bool:
         return any(e.reasons for e in self.entries)
+
+    @property
+    def unread(self) -> int:
+        """Rows that were not read as logins for a reason that may be hygiene's misreading."""
+        return sum(1 for s in self.skipped if s.kind in MAYBE_MISREAD)
+
+    @property
+    def misread(self) -> bool:
+        """No login was read, or most rows were not: this is no picture of the vault."""
+        return not self.entries or self.unread > len(self.entries)
+
+    def doubt(self) -> str | None:
+        """Why this audit may not cover the vault, in words for the person; None when it does."""
+        if not self.entries:
+            return (
+                "No login was read from this file, so nothing was checked. It may not be "
+                "a password export, or hygiene may have misread it. Export again from the "
+                "password manager (or from the browser), and try that file."
+            )
+        if not self.misread:
+            return None
+        kinds = Counter(s.kind for s in self.skipped)
+        total = len(self.entries) + self.unread
+        return (
+            f"Only {len(self.entries)} of {total} rows were read as logins "
+            f"({kinds[SkipKind.NOT_LOGIN]} were taken as notes, cards and the like, "
+            f"{kinds[SkipKind.MALFORMED]} could not be read). If the password manager holds "
+            "more logins than that, this file was misread and this audit is not the whole "
+            "picture: export again, or from the browser, and try that file."
+        )
 
     @property
     def breach_unknown(self) -> int:
@@ -119,11 +153,14 @@ class AuditReport:
             "skipped_by_kind": {
                 k.value: sum(1 for s in self.skipped if s.kind is k) for k in SkipKind
             },
+            "may_be_misread": self.misread,
         }
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "layout": self.layout,
+            "notes": list(self.notes),
+            "doubt": self.doubt(),
             "entries": [e.to_dict() for e in self.entries],
             "skipped": [
                 {"row": s.row, "kind": s.kind.value, "reason": s.reason} for s in self.skipped
@@ -341,4 +378,6 @@ def run_audit(
         distinct_passwords=len(distinct),
         breach_source=source.name,
         timings=timings,
+        notes=export.notes,
+        plaintext=export.plaintext,
     )

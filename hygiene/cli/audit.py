@@ -19,16 +19,22 @@ from hygiene.cli.breach_options import ApiUrl, Corpus, Offline, open_breach_sour
 
 if TYPE_CHECKING:
     from hygiene.audit.run import AuditReport
+    from hygiene.errors import InputError
+    from hygiene.secret import Secret
 
 HELP = (
     "Check every login in a password-manager export at once: passwords the other person "
     "knew or can guess, reused, breached, weak or similar ones, http:// addresses and old "
     "passwords; most urgent first. Passwords are never shown.\n\n"
-    "Layouts: Bitwarden, Chrome/Edge/Brave, Firefox, KeePassXC, LastPass, 1Password, "
-    "Apple Passwords/Safari, Dashlane and Proton Pass; detected from the file, or named "
-    "with --format.\n\n"
-    "Exit codes: 0 nothing needs acting on; 1 something does; 2 bad input; 3 some "
-    "passwords could not be checked for breaches (unknown, not safe); 130 stopped."
+    "Layouts: Bitwarden, Chrome/Edge/Brave, Firefox, KeePassXC, KeePass (CSV, XML, or the "
+    ".kdbx database itself, opened with its password), LastPass, 1Password, Apple "
+    "Passwords/Safari, Dashlane, Proton Pass, NordPass, Keeper, RoboForm, Enpass, Zoho "
+    "Vault, Psono, Kaspersky, SafeInCloud, Buttercup and Padlock; re-saved in UTF-16 or "
+    "Windows-1252, with ; or tab, or inside a zip. Detected from the file, or named with "
+    "--format.\n\n"
+    "Exit codes: 0 nothing needs acting on; 1 something does; 2 the file could not be "
+    "read; 3 no login or only a few of the rows were read as logins, or some passwords "
+    "could not be checked for breaches (unknown, not safe); 130 stopped."
 )
 DELETE_REMINDER = (
     "When you are done, delete the export file and empty the bin: it holds every password "
@@ -89,15 +95,26 @@ def _advice(report: AuditReport) -> list[tuple[str, str, str]]:
     return [(r.value, ADVICE[r].why, ADVICE[r].fix) for r in Reason if r in present]
 
 
+def _opening(report: AuditReport) -> list[str]:
+    """How the file was read, and any doubt that it was read right, before any result."""
+    lines = list(report.notes)
+    doubt = report.doubt()
+    if doubt:
+        lines.append(f"Warning: {doubt}")
+    return [*lines, ""] if lines else []
+
+
 def render_text(report: AuditReport, path: Path, quiet: bool) -> list[str]:
-    lines = [f"Audit of {path.name} ({report.label}).", ""]
+    lines = [f"Audit of {path.name} ({report.label}).", "", *_opening(report)]
     found = report.lines()
     if found:
         lines.append("Most urgent first:")
         for number, (reason, entry, text) in enumerate(found, start=1):
             lines.append(f"{number:4}. {reason.severity.value.upper():6} {_who(entry)}: {text}")
-    else:
+    elif report.entries and not report.misread:
         lines.append("Nothing in this export needs acting on.")
+    elif report.entries:
+        lines.append("Nothing among the logins that were read needs acting on.")
     skipped = _skipped_lines(report)
     if skipped:
         lines += ["", "Skipped:"] + [f"  {line}" for line in skipped]
@@ -107,7 +124,7 @@ def render_text(report: AuditReport, path: Path, quiet: bool) -> list[str]:
         for reason_id, why, fix in _advice(report):
             lines += [f"  {reason_id}: {why}", f"    What to do: {fix}"]
         lines += ["", SAFETY]
-    return [*lines, "", DELETE_REMINDER]
+    return [*lines, "", DELETE_REMINDER] if report.plaintext else lines
 
 
 def _md(text: str) -> str:
@@ -116,10 +133,15 @@ def _md(text: str) -> str:
 
 def render_markdown(report: AuditReport, path: Path) -> list[str]:
     lines = [f"# Password audit of {_md(path.name)}", "", f"Layout: {report.label}.", ""]
+    lines += [_md(line) for line in _opening(report)]
     found = report.lines()
     lines += ["## Most urgent first", ""]
-    if not found:
+    if not found and report.entries and not report.misread:
         lines.append("Nothing in this export needs acting on.")
+    elif not found and report.entries:
+        lines.append("Nothing among the logins that were read needs acting on.")
+    elif not found:
+        lines.append("No login was read, so nothing was checked.")
     for number, (reason, entry, text) in enumerate(found, start=1):
         lines.append(
             f"{number}. **{reason.severity.value.upper()}** {_md(_who(entry))}: {_md(text)}"
@@ -133,7 +155,39 @@ def render_markdown(report: AuditReport, path: Path) -> list[str]:
         for reason_id, why, fix in _advice(report):
             lines.append(f"- **{reason_id}**: {why} {fix}")
         lines += ["", SAFETY]
-    return [*lines, "", f"**{DELETE_REMINDER}**"]
+    return [*lines, "", f"**{DELETE_REMINDER}**"] if report.plaintext else lines
+
+
+def _unlock() -> Secret:
+    from hygiene.cli.secret_input import read_password
+
+    return read_password("Password of this KeePass database")
+
+
+def _print_error(exc: InputError) -> None:
+    """A refusal as JSON on standard output, for scripts: what kind, why, which product."""
+    from hygiene.cli.render import print_json
+    from hygiene.exports.interface import Refused
+
+    refused = exc if isinstance(exc, Refused) else None
+    print_json(
+        {
+            "error": {
+                "kind": refused.kind if refused else "bad_input",
+                "message": str(exc),
+                "product": refused.product if refused else None,
+            }
+        }
+    )
+
+
+def exit_code(report: AuditReport) -> int:
+    """Something to act on wins; then anything unknown (a misread file, a failed lookup)."""
+    if report.needs_action:
+        return exitcodes.ATTENTION
+    if report.misread or report.breach_unknown:
+        return exitcodes.UNKNOWN
+    return exitcodes.OK
 
 
 def _since(value: str | None) -> datetime | None:
@@ -152,7 +206,8 @@ def register(app: typer.Typer) -> None:
     @app.command("audit", help=HELP)
     def audit(
         export: Annotated[
-            Path, typer.Argument(help="The export file (CSV, JSON, .1pux or zip).")
+            Path,
+            typer.Argument(help="The export file (CSV, JSON, XML, text, .1pux, zip or .kdbx)."),
         ],
         facts_file: Annotated[
             Path | None,
@@ -194,21 +249,26 @@ def register(app: typer.Typer) -> None:
             raise InputError("choose one of --json and --markdown")
         cutoff = _since(since)
         facts = load_facts(facts_file) if facts_file else None
-        opened = open_export(export, layout)
         bar = ProgressBar() if sys.stderr.isatty() and not (json_output or quiet) else None
         try:
+            # Opened before the bar is drawn: a KeePass database asks for its password.
+            opened = open_export(export, layout, unlock=_unlock)
             with open_breach_source(offline, corpus, api_url) as source:
                 report = run_audit(opened, source, facts, observer=bar, since=cutoff)
+        except InputError as exc:
+            if json_output:
+                _print_error(exc)
+                raise typer.Exit(exitcodes.BAD_INPUT) from None
+            raise
         finally:
             if bar is not None:
                 bar.close()
         if json_output:
             print_json(report.to_dict())
-            console.echo(DELETE_REMINDER, err=True)
+            if report.plaintext:
+                console.echo(DELETE_REMINDER, err=True)
         elif markdown:
             console.echo("\n".join(render_markdown(report, export)))
         else:
             console.echo("\n".join(render_text(report, export, quiet)))
-        if report.needs_action:
-            raise typer.Exit(exitcodes.ATTENTION)
-        raise typer.Exit(exitcodes.UNKNOWN if report.breach_unknown else exitcodes.OK)
+        raise typer.Exit(exit_code(report))

@@ -94,8 +94,22 @@ def read_document(document: Any, path: Path | str) -> Iterator[Item]:
         yield _item(number, item)
 
 
+SHAPE_SAMPLE = 20
+
+
 def _is_json(probe: Probe) -> bool:
-    return probe.kind == "json" and "items" in probe.names and "vaults" not in probe.names
+    """Bitwarden's shape, not only its ``items`` key (Enpass and Psono have one too):
+    each item an object with a numeric ``type``; an empty vault still has ``folders``."""
+    if probe.kind != "json" or "items" not in probe.names or "vaults" in probe.names:
+        return False
+    items = listed(probe.document.get("items"))
+    if not items:
+        return "folders" in probe.names or "encrypted" in probe.names
+    objects = [item for item in items[:SHAPE_SAMPLE] if isinstance(item, dict)]
+    return bool(objects) and all(
+        isinstance(item.get("type"), int) and not isinstance(item.get("type"), bool)
+        for item in objects
+    )
 
 
 @dataclass(frozen=True)
@@ -121,7 +135,7 @@ class ZipLayout:
         return probe.kind == "zip" and "data.json" in probe.names
 
     def read(self, path: Path, probe: Probe) -> Iterator[Item]:
-        with open_zip(path) as archive:
+        with open_zip(probe, path) as archive:
             document = parse_json(zip_member(archive, "data.json", path), path)
         yield from read_document(document, path)
 

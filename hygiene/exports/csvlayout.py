@@ -15,7 +15,8 @@ from pathlib import Path
 
 from hygiene.errors import InputError, Problem
 from hygiene.exports.interface import Entry, Item, Probe, SkipKind, Skipped
-from hygiene.exports.source import Record, csv_records
+from hygiene.exports.source import csv_records
+from hygiene.exports.text import Record
 from hygiene.secret import Secret
 
 
@@ -25,6 +26,8 @@ class Row:
 
     number: int
     values: dict[str, str]
+    # Fields past the header's last column, in layouts whose last column spills over.
+    extra: tuple[str, ...] = ()
 
     def get(self, *names: str) -> str:
         """The first non-empty value among ``names`` (aliases of one column)."""
@@ -36,11 +39,13 @@ class Row:
 
 
 Convert = Callable[[Row], Item]
+CUT_OFF = "the file ends part-way through this row (it may have been cut off), so it was left out"
 
 
 @dataclass(frozen=True)
 class CsvLayout:
-    """A header-defined CSV layout. ``exact`` pins the full header where sets collide."""
+    """A header-defined CSV layout. ``exact`` pins the full header where sets collide;
+    ``spills`` allows rows longer than the header (their last column runs on)."""
 
     name: str
     label: str
@@ -49,6 +54,7 @@ class CsvLayout:
     exact: tuple[str, ...] | None = None
     excluded: frozenset[str] = field(default_factory=frozenset)
     escapechar: str | None = None
+    spills: bool = False
 
     def detect(self, probe: Probe) -> bool:
         if probe.kind != "csv":
@@ -59,12 +65,12 @@ class CsvLayout:
         return self.required <= columns and not (self.excluded & columns)
 
     def read(self, path: Path, probe: Probe) -> Iterator[Item]:
-        yield from self.read_records(csv_records(path, escapechar=self.escapechar), path)
+        yield from self.read_records(csv_records(probe, escapechar=self.escapechar), path)
 
     def read_records(self, stream: Iterator[Record], path: Path | str) -> Iterator[Item]:
         """The rows of ``stream`` (its first record is the header) as logins and skips."""
         first = next(stream, None)
-        header = [name.strip().lower() for name in first.fields] if first else []
+        header = [name.strip().lstrip("\ufeff").lower() for name in first.fields] if first else []
         missing = sorted(self.required - set(header))
         if missing:
             raise InputError(
@@ -83,7 +89,10 @@ class CsvLayout:
             fields = record.fields
             if not any(f.strip() for f in fields):
                 continue  # a blank line
-            if len(fields) > width and any(f.strip() for f in fields[width:]):
+            if record.cut or (record.unterminated and len(fields) < width):
+                yield Skipped(record.row, SkipKind.MALFORMED, CUT_OFF)
+                continue
+            if not self.spills and len(fields) > width and any(f.strip() for f in fields[width:]):
                 yield Skipped(
                     record.row,
                     SkipKind.MALFORMED,
@@ -91,8 +100,11 @@ class CsvLayout:
                     "so its columns cannot be trusted",
                 )
                 continue
-            values = dict(zip(header, fields, strict=False))
-            yield self.convert(Row(record.row, values))
+            values: dict[str, str] = {}
+            for name, value in zip(header, fields, strict=False):
+                if value or name not in values:  # a repeated column keeps a filled value
+                    values[name] = value
+            yield self.convert(Row(record.row, values, tuple(fields[width:])))
 
 
 def login(

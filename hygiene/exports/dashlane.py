@@ -8,7 +8,6 @@ an ``AUTHENTIFIANT`` list.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,8 @@ from typing import Any
 
 from hygiene.exports.csvlayout import CsvLayout, Row, login
 from hygiene.exports.interface import Item, Probe, SkipKind, Skipped
-from hygiene.exports.source import Record, csv_records, open_zip, records, refuse, zip_member
+from hygiene.exports.source import csv_records, open_zip, probe_bytes, refuse, zip_member
+from hygiene.exports.text import Record
 
 CREDENTIALS = "credentials.csv"
 LEGACY_COLUMNS = ("title", "url", "username", "password", "note")
@@ -49,19 +49,17 @@ class ZipLayout:
         return probe.kind == "zip" and any(n.endswith(CREDENTIALS) for n in probe.names)
 
     def read(self, path: Path, probe: Probe) -> Iterator[Item]:
-        with open_zip(path) as archive:
+        with open_zip(probe, path) as archive:
             member = next((n for n in archive.namelist() if n.endswith(CREDENTIALS)), None)
             if member is None:
                 raise refuse(path, f"this Dashlane archive has no {CREDENTIALS}.")
             data = zip_member(archive, member, path)
-        text = io.StringIO(data.decode("utf-8-sig", errors="surrogateescape"), newline="")
-        yield from CSV.read_records(records(text), path)
+        yield from CSV.read(path, probe_bytes(data, path, member))
 
 
-def _legacy_records(path: Path) -> Iterator[Record]:
+def _legacy_records(probe: Probe) -> Iterator[Record]:
     yield Record(0, list(LEGACY_COLUMNS))
-    for record in csv_records(path):
-        yield Record(record.row, record.fields, record.problem)
+    yield from csv_records(probe)
 
 
 @dataclass(frozen=True)
@@ -72,7 +70,8 @@ class LegacyCsvLayout:
     label: str = "Dashlane legacy CSV (no header)"
 
     def detect(self, probe: Probe) -> bool:
-        if probe.kind != "csv" or len(probe.shape) < 2:
+        # A first row that reads like column names is a header: some other product's.
+        if probe.kind != "csv" or len(probe.shape) < 2 or probe.header_like:
             return False
         if any(width > len(LEGACY_COLUMNS) + 2 for width, _ in probe.shape):
             return False
@@ -80,7 +79,7 @@ class LegacyCsvLayout:
         return bool(wide) and sum(1 for c in wide if c == 1) * 2 >= len(wide)
 
     def read(self, path: Path, probe: Probe) -> Iterator[Item]:
-        yield from LEGACY_CSV_ROWS.read_records(_legacy_records(path), path)
+        yield from LEGACY_CSV_ROWS.read_records(_legacy_records(probe), path)
 
 
 LEGACY_CSV_ROWS = CsvLayout(

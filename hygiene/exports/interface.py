@@ -9,14 +9,26 @@ Notes, TOTP seeds and custom fields are never kept: the audit needs none of them
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
+from hygiene.errors import InputError, Problem
+from hygiene.exports.text import UTF8, Encoding
 from hygiene.secret import Secret
+
+
+class Refused(InputError):
+    """An export hygiene will not read: ``kind`` says why in one word (for ``--json``),
+    ``product`` names the product when the file's signature or shape says it."""
+
+    def __init__(self, problem: Problem, kind: str, product: str | None = None) -> None:
+        super().__init__(problem)
+        self.kind = kind
+        self.product = product
 
 
 @dataclass(frozen=True)
@@ -61,16 +73,31 @@ Item = Entry | Skipped
 
 @dataclass(frozen=True)
 class Probe:
-    """What detection looks at: the container, and the header or top-level names."""
+    """What detection looks at: the container, and the header or top-level names.
 
-    kind: str  # "csv", "json", "zip", "pgp" or "unknown"
+    A probe is of the file given, or of one file inside a zip archive (``member``);
+    ``opener`` gives its bytes afresh, so a reader never needs to know which.
+    """
+
+    kind: str  # "csv", "json", "xml", "zip", "kdbx", "pgp" or "unknown"
     header: tuple[str, ...] = ()  # CSV: the first record, stripped and lower-cased
-    names: frozenset[str] = frozenset()  # JSON top-level keys, or zip member names
+    names: frozenset[str] = frozenset()  # JSON top-level keys, zip member names, XML root
     # CSV: per sampled record, its width and the index of its first URL-like field (or -1);
     # enough to recognise a headerless layout without holding any field's text.
     shape: tuple[tuple[int, int], ...] = ()
+    # CSV: the first record reads like column names, so no headerless layout may claim it.
+    header_like: bool = False
+    delimiter: str = ","
+    encoding: Encoding = UTF8
+    member: str | None = None
     # A JSON export is parsed once, here, and handed to its reader.
     document: Any = field(default=None, compare=False, repr=False)
+    opener: Callable[[], IO[bytes]] | None = field(default=None, compare=False, repr=False)
+
+    def open(self) -> IO[bytes]:
+        if self.opener is None:
+            raise ValueError("this probe was made without a way to open its bytes")
+        return self.opener()
 
 
 class Layout(Protocol):

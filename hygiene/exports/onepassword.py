@@ -1,10 +1,12 @@
-"""1Password exports: 1PUX (the 8 archive), the 8 CSV, and the older 7 (Mac, Windows) and 4 CSVs.
+"""1Password exports: 1PUX (the 8 archive), the 8 CSV, and the older 7 (Mac, Windows), 6 and 4 CSVs.
 
 1PUX is a zip holding ``export.data`` (JSON: accounts, vaults, items). Login (``001``) and
 Password (``005``) items are audited; archived and trashed ones are skipped. The 8 CSV
 carries an ``Archived`` flag. The 7 Mac CSV escapes quotes with a backslash (``\\"``)
 instead of doubling them, and names columns ``label(key)``; its ``Type`` column says
-which rows are logins.
+which rows are logins. The 6 "all fields" CSV puts every field name of every item kind
+in its header (``ainfo``, ``autosubmit``, ``scope``…) and fills ``Type`` with the
+item's folder, so a row is skipped only for a kind that is known not to be a login.
 """
 
 from __future__ import annotations
@@ -21,6 +23,13 @@ from hygiene.exports.source import fields_of, listed, open_zip, parse_json, refu
 
 LOGIN_CATEGORIES = {"001": "login", "005": "password"}
 INACTIVE = {"archived": "archived", "trashed": "in the trash", "deleted": "in the trash"}
+NOT_LOGINS = frozenset(
+    {
+        "secure note", "credit card", "identity", "bank account", "document", "driver license",
+        "membership", "passport", "reward program", "social security number", "software license",
+        "wireless router", "email account", "outdoor license", "database", "server", "note",
+    }
+)
 
 
 def _csv8_row(row: Row) -> Item:
@@ -31,7 +40,7 @@ def _csv8_row(row: Row) -> Item:
 
 def _csv7_row(row: Row) -> Item:
     kind = row.get("type").strip().lower()
-    if kind and kind not in ("login", "password"):
+    if kind in NOT_LOGINS:
         return Skipped(row.number, SkipKind.NOT_LOGIN, f"a {kind} item, not a login")
     return login(
         row,
@@ -60,6 +69,12 @@ CSV7_WINDOWS = CsvLayout(
     name="1password7-windows-csv",
     label="1Password 7 Windows CSV",
     required=frozenset({"uuid", "title", "username", "password", "url"}),
+    convert=_csv7_row,
+)
+CSV6 = CsvLayout(
+    name="1password6-csv",
+    label="1Password 6 CSV",
+    required=frozenset({"ainfo", "autosubmit", "title", "username", "password", "url"}),
     convert=_csv7_row,
 )
 CSV4 = CsvLayout(
@@ -124,7 +139,7 @@ class PuxLayout:
         return probe.kind == "zip" and "export.data" in probe.names
 
     def read(self, path: Path, probe: Probe) -> Iterator[Item]:
-        with open_zip(path) as archive:
+        with open_zip(probe, path) as archive:
             document = parse_json(zip_member(archive, "export.data", path), path)
         if not isinstance(document, dict):
             raise refuse(path, "this 1PUX archive has no accounts in it.")

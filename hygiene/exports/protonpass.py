@@ -34,7 +34,7 @@ TRASHED = 2
 
 def _csv_row(row: Row) -> Item:
     kind = row.get("type").strip().lower()
-    if kind != "login":
+    if "type" in row.values and kind != "login":
         return Skipped(row.number, SkipKind.NOT_LOGIN, f"a {kind or 'untyped'} item, not a login")
     return login(
         row,
@@ -48,7 +48,8 @@ def _csv_row(row: Row) -> Item:
 CSV = CsvLayout(
     name="protonpass-csv",
     label="Proton Pass CSV",
-    required=frozenset({"type", "name", "url", "email", "username", "password", "vault"}),
+    # Older exports have no email and no vault; these columns every version has.
+    required=frozenset({"name", "url", "username", "password", "note", "totp"}),
     convert=_csv_row,
 )
 
@@ -115,7 +116,7 @@ class ZipLayout:
         )
 
     def read(self, path: Path, probe: Probe) -> Iterator[Item]:
-        with open_zip(path) as archive:
+        with open_zip(probe, path) as archive:
             names = archive.namelist()
             if any(n.endswith("data.pgp") for n in names):
                 raise refuse_encrypted(path, "Proton Pass", HOW)
