@@ -1,8 +1,12 @@
-"""The Finding: the one currency between checks and reports.
+"""The Finding, the one currency between checks and reports, and the registry of its kinds.
 
 A check says what it found as findings; a report renders findings. Nothing else crosses
 between the two, so every output format (terminal, Markdown, HTML, JSON) shows the same
-facts in the same order.
+facts in the same order. Every kind of finding is declared once, as data, in
+``checks/findings.toml``: its stable id, topic, the severities it may take, the shared
+safety note, and whether acting on it changes something or can be noticed. ``make``
+builds a finding from that declaration, so no check writes its own safety wording or
+picks a severity its kind does not allow.
 """
 
 from __future__ import annotations
@@ -10,6 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 
 class Severity(StrEnum):
@@ -52,12 +60,17 @@ class Finding:
     why: str
     fix: str
     safety: str | None = None
+    account: str | None = None  # the inventory id of the account acting on it changes
 
     def to_dict(self) -> dict[str, str | None]:
         data = asdict(self)
         data["severity"] = self.severity.value
         data["topic"] = self.topic.value
         return data
+
+    @property
+    def kind(self) -> Kind:
+        return registry().kind(self.id)
 
 
 def ranked(findings: Iterable[Finding]) -> list[Finding]:
@@ -68,3 +81,134 @@ def ranked(findings: Iterable[Finding]) -> list[Finding]:
 def in_plan_order(findings: Iterable[Finding]) -> list[Finding]:
     """By plan section (topic), then most urgent first within each."""
     return sorted(findings, key=lambda f: (f.topic.rank, f.severity.rank))
+
+
+Stage = Literal["now", "ready", "when_safe"]
+
+
+class Kind(BaseModel):
+    """One kind of finding, as declared in ``checks/findings.toml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    formerly: tuple[str, ...] = ()
+    family: str | None = None  # ids are this id + "_" + one entry of the named list
+    topic: Topic
+    severities: tuple[Severity, ...] = Field(min_length=1)
+    severity_rule: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+    changes_something: bool
+    can_alert: bool
+    stage: Stage
+    # A key of the registry's [safety] table; checked even when absent (see below).
+    safety: str | None = Field(default=None, validate_default=True)
+
+    @field_validator("stage")
+    @classmethod
+    def _now_is_unnoticed(cls, value: str, info: ValidationInfo) -> str:
+        # "Safe to do now" promises nothing they can notice.
+        if value == "now" and info.data.get("can_alert"):
+            raise ValueError("a finding that can alert them cannot be in the stage 'now'")
+        return value
+
+    @field_validator("safety")
+    @classmethod
+    def _alert_needs_note(cls, value: str | None, info: ValidationInfo) -> str | None:
+        # A field check, not a model one, so it is listed with the entry's other problems.
+        if value is None and info.data.get("can_alert"):
+            raise ValueError("a finding that can alert them needs a safety note")
+        return value
+
+    @field_validator("id")
+    @classmethod
+    def _no_blame_word(cls, value: str) -> str:
+        # Ids reach --json and saved plans a person keeps: they say "them", never the word.
+        if "abuser" in value:
+            raise ValueError("an id never says 'abuser' (say 'them')")
+        return value
+
+
+class Registry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    safety: dict[str, str] = {}
+    finding: tuple[Kind, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Registry:
+        problems = []
+        seen: set[str] = set()
+        for kind in self.finding:
+            for name in (kind.id, *kind.formerly):
+                if name in seen:
+                    problems.append(f"the id '{name}' is declared twice")
+                seen.add(name)
+            if kind.safety is not None and kind.safety not in self.safety:
+                problems.append(
+                    f"'{kind.id}' names the safety note '{kind.safety}', not in [safety]"
+                )
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def kind(self, finding_id: str) -> Kind:
+        """The kind of ``finding_id`` (a family member by its prefix); KeyError if none."""
+        for kind in self.finding:
+            if finding_id == kind.id or finding_id in kind.formerly:
+                return kind
+        for kind in self.finding:
+            if kind.family and finding_id.startswith(kind.id + "_"):
+                return kind
+        raise KeyError(finding_id)
+
+    def current_id(self, finding_id: str) -> str:
+        """The id today of a finding saved under ``finding_id``, maybe an old one."""
+        kind = self.kind(finding_id)
+        return kind.id if finding_id in kind.formerly else finding_id
+
+    def safety_note(self, kind: Kind) -> str | None:
+        return self.safety[kind.safety] if kind.safety else None
+
+
+@cache
+def registry() -> Registry:
+    """The registry shipped in ``checks/findings.toml``, validated once per run."""
+    from hygiene.catalogue import load_files
+    from hygiene.content import checks_dir
+
+    return load_files([checks_dir() / "findings.toml"], Registry)[0]
+
+
+def make(
+    finding_id: str,
+    *,
+    severity: Severity,
+    subject: str,
+    title: str,
+    why: str,
+    fix: str,
+    alert_note: str | None = None,
+    safety: str | None = None,
+    account: str | None = None,
+    topic: Topic | None = None,
+) -> Finding:
+    """A finding of a declared kind: its topic and safety note come from the registry.
+
+    ``alert_note`` adds what this provider is known to tell the other person; ``safety``
+    replaces the shared note where the kind's own content has a better one (a sign's
+    cause), and ``topic`` the declared one, for a family whose members say their own.
+    """
+    reg = registry()
+    kind = reg.kind(finding_id)
+    if severity not in kind.severities:
+        raise ValueError(f"'{finding_id}' cannot be {severity.value}")
+    if topic is not None and kind.family is None:
+        raise ValueError(f"'{finding_id}' has the topic {kind.topic.value}")
+    note = safety or reg.safety_note(kind)
+    if note and alert_note:
+        note = f"{note} On this service: {alert_note}"
+    return Finding(
+        id=finding_id, severity=severity, topic=topic or kind.topic, subject=subject, title=title,
+        why=why, fix=fix, safety=note, account=account,
+    )

@@ -246,13 +246,15 @@ def _see_also(region: Region) -> str:
 
 def help_markdown(region: Region) -> str:
     """The region as a Markdown section, for the end of a plan."""
-    lines = [f"## Where to get help ({region.name})", ""]
+    from hygiene.render import markdown_text as md
+
+    lines = [f"## Where to get help ({md(region.name)})", ""]
     for line in region.helpline:
-        lines.append(f"- **{line.name}: {line.number}**. {line.when}")
+        lines.append(f"- **{md(line.name)}: {md(line.number)}**. {md(line.when)}")
     if region.legal:
         lines += ["", "### What the law offers", ""]
         for route in region.legal:
-            lines.append(f"- **{route.title}.** {route.text}")
+            lines.append(f"- **{md(route.title)}.** {md(route.text)}")
     if region.see_also:
         lines += ["", _see_also(region)]
     return "\n".join(lines) + "\n"

@@ -19,7 +19,7 @@ label = "Personal Gmail"
 provider = "google"
 category = "email"
 login = "jen@example.com"
-password_known_to_abuser = "no"
+password_known_to_them = "no"
 unknown_sessions = "no"
 two_factor = ["key"]
 
@@ -28,7 +28,7 @@ label = "Bank"
 provider = "uk_bank"
 category = "financial"
 recovery_emails = ["jen@example.com"]
-password_known_to_abuser = "no"
+password_known_to_them = "no"
 unknown_sessions = "no"
 two_factor = ["key"]
 """
@@ -180,7 +180,7 @@ def load_inventory_text(devices: str, two_factor: str = '["key"]'):
     text = ACCOUNTS.replace('two_factor = ["key"]', f"two_factor = {two_factor}", 1)
     if two_factor != '["key"]':  # the codes matter only with a password they know
         text = text.replace(
-            'password_known_to_abuser = "no"', 'password_known_to_abuser = "yes"', 1
+            'password_known_to_them = "no"', 'password_known_to_them = "yes"', 1
         )
     text += devices
     with tempfile.TemporaryDirectory() as tmp:

@@ -20,7 +20,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "accounts"
 def inventory(
     accounts: list[dict[str, Any]], contacts: list[dict[str, Any]] | None = None
 ) -> Inventory:
-    base = {"password_known_to_abuser": "no", "unknown_sessions": "no"}
+    base = {"password_known_to_them": "no", "unknown_sessions": "no"}
     return Inventory.model_validate(
         {"account": [{**base, **a} for a in accounts], "contact": contacts or []}
     )
@@ -61,7 +61,7 @@ def test_a_social_account_sharing_a_login_address_is_not_that_mailbox():
 def test_recovery_cycles_end_and_reach_both_accounts():
     inv = inventory([
         {"label": "Mail A", "login": "a@example.com", "category": "email",
-         "recovery_emails": ["b@example.com"], "password_known_to_abuser": "yes",
+         "recovery_emails": ["b@example.com"], "password_known_to_them": "yes",
          "two_factor": ["none"]},
         {"label": "Mail B", "login": "b@example.com", "category": "email",
          "recovery_emails": ["a@example.com"]},
@@ -74,29 +74,29 @@ def test_recovery_cycles_end_and_reach_both_accounts():
 def test_maybe_and_unknown_count_as_reachable_and_say_so():
     inv = inventory([
         {"label": "Shop", "recovery_emails": ["old@example.com"]},
-        {"label": "Games", "password_known_to_abuser": "maybe", "two_factor": ["none"]},
+        {"label": "Games", "password_known_to_them": "maybe", "two_factor": ["none"]},
     ])
     result = check_inventory(inv)
     assert reached(inv) == {"shop": False, "games": False}
     assert "nobody has said who controls it" in result.sentences["shop"]
     assert "which they may know or guess" in result.sentences["games"]
-    titles = [f.title for f in result.findings if f.id == "account_reachable_by_abuser"]
+    titles = [f.title for f in result.findings if f.id == "account_reachable_by_them"]
     assert titles == ["Shop: the other person may be able to get in",
                       "Games: the other person may be able to get in"]
 
 
 def test_a_known_password_needs_the_second_factor_too():
-    guarded = {"label": "Mail", "password_known_to_abuser": "yes",
+    guarded = {"label": "Mail", "password_known_to_them": "yes",
                "two_factor": ["sms:07700 900555"]}
     mine = [{"value": "07700900555", "controlled_by": "self"}]
     assert reached(inventory([guarded], mine)) == {}
-    theirs = [{"value": "07700900555", "controlled_by": "abuser"}]
+    theirs = [{"value": "07700900555", "controlled_by": "them"}]
     assert reached(inventory([guarded], theirs)) == {"mail": True}
     assert reached(inventory([{**guarded, "two_factor": ["key"]}], theirs)) == {}
     # Nothing recorded about a second step: the password may be enough.
     assert reached(inventory([{**guarded, "two_factor": []}])) == {"mail": False}
     result = check_inventory(inventory([guarded], mine))
-    assert [f.id for f in result.findings] == ["password_known_to_abuser"]
+    assert [f.id for f in result.findings] == ["password_known_to_them"]
 
 
 def test_fixes_come_in_the_order_of_what_they_open():
@@ -106,10 +106,10 @@ def test_fixes_come_in_the_order_of_what_they_open():
         {"label": "Bank", "recovery_emails": ["me@example.com"]},
         {"label": "Shop", "recovery_emails": ["me@example.com"]},
         {"label": "Games", "recovery_phones": ["07700 900222"]},
-    ], [{"value": "07700 900111", "controlled_by": "abuser"},
-        {"value": "07700 900222", "controlled_by": "abuser"}])
+    ], [{"value": "07700 900111", "controlled_by": "them"},
+        {"value": "07700 900222", "controlled_by": "them"}])
     result = check_inventory(inv)
-    roots = [f for f in result.findings if f.id == "recovery_phone_reachable_by_abuser"]
+    roots = [f for f in result.findings if f.id == "recovery_phone_reachable_by_them"]
     assert [f.subject for f in roots] == ["07700 900111", "07700 900222"]
     assert roots[0].title == "The other person can use 07700 900111 to reach 3 accounts"
     assert "Nothing else reaches them, so cutting this closes them all" in roots[0].why
@@ -122,7 +122,7 @@ def test_a_cut_that_closes_accounts_alone_comes_before_one_with_other_routes():
          "recovery_phones": ["07700 900111", "07700 900222"]},
         {"label": "Bank", "recovery_emails": ["me@example.com"]},
         {"label": "Games", "recovery_phones": ["07700 900333"]},
-    ], [{"value": n, "controlled_by": "abuser"}
+    ], [{"value": n, "controlled_by": "them"}
         for n in ["07700 900111", "07700 900222", "07700 900333"]])
     roots = analyse(build_graph(inv)).roots
     assert roots[0].node == "phone:+447700900333"
@@ -137,7 +137,7 @@ def test_nothing_held_means_nothing_reachable_and_exit_0(cli, tmp_path: Path):
     path = tmp_path / "safe.toml"
     path.write_text(
         '[[account]]\nlabel = "Mail"\nlogin = "me@example.com"\ncategory = "email"\n'
-        'recovery_phones = ["07700 900111"]\npassword_known_to_abuser = "no"\n'
+        'recovery_phones = ["07700 900111"]\npassword_known_to_them = "no"\n'
         'unknown_sessions = "no"\n\n[[contact]]\nvalue = "07700 900111"\n'
         'controlled_by = "self"\n'
     )
@@ -155,8 +155,8 @@ def test_check_json_lists_chains_and_findings(cli):
     assert bank["chain"] == ["07700 900123", "Personal Gmail (jen.perry@gmail.com)", "Bank"]
     assert bank["certain"] is True
     ids = {f["id"] for f in data["findings"]}
-    assert {"account_reachable_by_abuser", "recovery_phone_reachable_by_abuser",
-            "security_answer_known_to_abuser", "sessions_not_checked"} <= ids
+    assert {"account_reachable_by_them", "recovery_phone_reachable_by_them",
+            "security_answer_known_to_them", "sessions_not_checked"} <= ids
     for finding in data["findings"]:
         assert set(finding) >= {"id", "severity", "subject", "title", "why", "fix", "safety"}
 
@@ -214,16 +214,16 @@ def inventories(draw: st.DrawFn) -> Inventory:
             "id": f"a{n}", "label": f"Account {n}", "login": login, "category": category,
             "recovery_emails": draw(st.lists(st.sampled_from(ADDRESSES), max_size=2)),
             "recovery_phones": draw(st.lists(st.sampled_from(NUMBERS), max_size=2)),
-            "security_questions": [{"question": "pet", "abuser_knows": draw(answers)}]
+            "security_questions": [{"question": "pet", "they_know": draw(answers)}]
             if draw(st.booleans()) else [],
             "two_factor": draw(st.lists(st.sampled_from(
                 ["none", "key", "app:old tablet", *(f"sms:{p}" for p in NUMBERS),
                  *(f"email:{a}" for a in ADDRESSES)]), max_size=2)),
-            "password_known_to_abuser": draw(answers),
+            "password_known_to_them": draw(answers),
             "unknown_sessions": draw(st.sampled_from(["yes", "no", "not_checked"])),
         })
     values = [*ADDRESSES, *NUMBERS, "old tablet"]
-    owners = st.sampled_from(["self", "shared", "abuser", "unknown"])
+    owners = st.sampled_from(["self", "shared", "them", "unknown"])
     contacts = [
         {"value": v, "controlled_by": draw(owners)}
         for v in draw(st.lists(st.sampled_from(values), unique=True, max_size=len(values)))
@@ -250,10 +250,10 @@ def test_every_chain_starts_at_something_held_and_follows_edges(inv: Inventory):
 
 @settings(max_examples=150, deadline=None)
 @given(inventories(), st.sampled_from([*ADDRESSES, *NUMBERS, "old tablet"]))
-def test_a_contact_the_abuser_controls_never_shrinks_what_they_reach(inv: Inventory, value: str):
+def test_a_contact_they_control_never_shrinks_what_they_reach(inv: Inventory, value: str):
     before = reached(inv)
     others = [c for c in inv.contacts if c.key != contact_key(value)]
-    theirs = Contact(value=value, controlled_by="abuser")
+    theirs = Contact(value=value, controlled_by="them")
     worse = inv.model_copy(update={"contacts": [*others, theirs]})
     after = reached(worse)
     assert set(before) <= set(after)
@@ -286,7 +286,7 @@ def test_a_mailbox_they_share_is_open_and_opens_what_it_recovers():
         "Family email is open to whoever holds family@example.com, which they share with you "
         "(he has the password)."
     )
-    shared = next(f for f in result.findings if f.id == "account_shared_with_abuser")
+    shared = next(f for f in result.findings if f.id == "account_shared_with_them")
     assert shared.severity == "urgent" and "Family email and Bank" in shared.why
 
 
@@ -300,7 +300,7 @@ def test_dot_quotes_labels_a_person_typed():
     from hygiene.accounts.draw import dot
 
     inv = inventory([
-        {"label": 'Jen\'s "work" mail \\ old', "password_known_to_abuser": "yes",
+        {"label": 'Jen\'s "work" mail \\ old', "password_known_to_them": "yes",
          "two_factor": ["none"]},
     ])
     picture = dot(inv, check_inventory(inv))

@@ -30,7 +30,7 @@ def test_hand_written_inventory_loads_with_ids_factors_and_contacts():
     assert [a.id for a in inv.accounts] == ["gmail", "bank", "facebook", "micromart_shop"]
     gmail = inv.account("gmail")
     assert gmail is not None
-    assert gmail.security_questions == [SecurityQuestion(question="first pet", abuser_knows="yes")]
+    assert gmail.security_questions == [SecurityQuestion(question="first pet", they_know="yes")]
     assert gmail.two_factor == [TwoFactor(kind="sms", target="07700 900123")]
     assert [str(f) for f in inv.accounts[2].two_factor] == ["app:work phone"]
     assert inv.accounts[3].two_factor == [TwoFactor(kind="none")]
@@ -54,7 +54,7 @@ def test_every_error_names_file_line_entry_and_field_at_once():
     assert "broken.toml, line 3 (account[1].category, \"Personal Gmail\")" in joined
     assert "broken.toml, line 4 (account[1].two_factor[1], \"Personal Gmail\")" in joined
     assert "sms:NUMBER, app:DEVICE" in joined
-    assert "broken.toml, line 9 (account[2].password_known_to_abuser" in joined
+    assert "broken.toml, line 9 (account[2].password_known_to_them" in joined
     assert "line 10 (account[2].recovery_phones" in joined and "'call me'" in joined
     assert "line 7 (account[2].id" in joined and "already used by account 1" in joined
     assert "line 14 (contact[1].controlled_by, \"07700 900123\")" in joined
@@ -87,7 +87,7 @@ def test_dump_is_readable_and_loads_back_the_same(tmp_path: Path):
     text = dump_inventory(inv)
     assert "[[account]]" in text and "[[contact]]" in text
     assert 'two_factor = ["sms:07700 900123"]' in text
-    assert 'security_questions = [{ question = "first pet", abuser_knows = "yes" }]' in text
+    assert 'security_questions = [{ question = "first pet", they_know = "yes" }]' in text
     path = tmp_path / "again.toml"
     save_inventory(inv, path)
     assert load_inventory(path) == inv
@@ -96,7 +96,7 @@ def test_dump_is_readable_and_loads_back_the_same(tmp_path: Path):
 def test_defaults_never_claim_safety():
     account = Account.model_validate({"label": "Old Hotmail"})
     assert account.id == "old_hotmail"
-    assert account.password_known_to_abuser == "maybe"
+    assert account.password_known_to_them == "maybe"
     assert account.unknown_sessions == "not_checked"
     assert Contact(value="x@y.z").controlled_by == "unknown"
 
@@ -175,13 +175,13 @@ factors = st.one_of(
 accounts = st.builds(
     lambda label, login, rec_e, rec_p, qs, tf, pw, ses, cat: Account.model_validate({
         "label": label, "login": login, "recovery_emails": rec_e, "recovery_phones": rec_p,
-        "security_questions": qs, "two_factor": tf, "password_known_to_abuser": pw,
+        "security_questions": qs, "two_factor": tf, "password_known_to_them": pw,
         "unknown_sessions": ses, "category": cat,
     }),
     labels, st.one_of(st.none(), emails), st.lists(emails, max_size=2),
     st.lists(phones, max_size=2),
     st.lists(st.fixed_dictionaries({"question": safe_text,
-                                    "abuser_knows": st.sampled_from(["yes", "no", "maybe"])}),
+                                    "they_know": st.sampled_from(["yes", "no", "maybe"])}),
              max_size=2),
     st.lists(factors, max_size=3), st.sampled_from(["yes", "no", "maybe"]),
     st.sampled_from(["yes", "no", "not_checked"]),
@@ -190,7 +190,7 @@ accounts = st.builds(
 contacts = st.builds(
     lambda v, c, n: Contact(value=v, controlled_by=c, note=n),
     st.one_of(emails, phones, safe_text),
-    st.sampled_from(["self", "shared", "abuser", "unknown"]),
+    st.sampled_from(["self", "shared", "them", "unknown"]),
     st.one_of(st.none(), st.text(max_size=40)),
 )
 
@@ -214,7 +214,7 @@ toml_values = st.recursive(
 )
 field_names = st.sampled_from([
     "id", "label", "provider", "login", "category", "recovery_emails", "recovery_phones",
-    "security_questions", "two_factor", "password_known_to_abuser", "unknown_sessions",
+    "security_questions", "two_factor", "password_known_to_them", "unknown_sessions",
     "value", "controlled_by", "other",
 ])
 

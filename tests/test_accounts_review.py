@@ -65,9 +65,9 @@ def test_a_review_writes_an_inventory_the_check_reads(tmp_path: Path, catalogue)
     assert gmail.unknown_sessions == "not_checked"
     assert gmail.note == "a filter forwards to an address I do not know"
     assert bank.recovery_phones == ["07700 900999"] and bank.two_factor == []
-    assert bank.password_known_to_abuser == "maybe"
+    assert bank.password_known_to_them == "maybe"
     assert shop.provider == "tesco clubcard" and shop.category == "shopping"
-    assert shop.security_questions[0].abuser_knows == "yes"
+    assert shop.security_questions[0].they_know == "yes"
     shared = inv.contact("07700900123")
     assert shared is not None and shared.controlled_by == "shared"
     assert shared.note == "family plan he pays for"

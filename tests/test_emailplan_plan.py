@@ -65,7 +65,7 @@ def test_recovery_through_what_others_control_is_a_finding():
     findings = _plan().findings
     assert {f.topic for f in findings} == {Topic.COMPARTMENTS}
     not_yours = [(f.subject, f.severity) for f in findings if f.id == "compartment_route_not_yours"]
-    assert ("Photos", Severity.HIGH) in not_yours  # abuser's address, and a shared tablet
+    assert ("Photos", Severity.HIGH) in not_yours  # their address, and a shared tablet
     assert ("Home mail", Severity.HIGH) in not_yours  # a number on a shared plan
     assert all(subject != "Bank" for subject, _ in not_yours)  # the bank's phone is hers
     crossing = [f for f in findings if f.id == "compartment_recovery_crosses"]

@@ -281,3 +281,70 @@ def test_the_audit_says_how_a_resaved_file_was_read(tmp_path: Path, cli: Cli) ->
     assert "read as Windows-1252" in result.stdout and "semicolons" in result.stdout
     data = json.loads(_audit(cli, path, "--json").stdout)
     assert any("Windows-1252" in note for note in data["notes"])
+
+
+def test_an_export_past_the_login_limit_is_refused_at_once(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hygiene.audit import run
+
+    monkeypatch.setattr(run, "MAX_LOGINS", 50)
+    rows = b"".join(b"s%d.test,https://s%d.test/,sam,Pw-%d-x!,\n" % (n, n, n) for n in range(60))
+    path = _zip(tmp_path / "many.zip", {"export/passwords.csv": CHROME_HEADER + rows})
+    result = _audit(cli, path)
+    assert result.exit_code == 2
+    assert "more than 50 logins" in result.stderr
+    error = json.loads(_audit(cli, path, "--json").stdout)["error"]
+    assert error["kind"] == "too_large"
+
+
+def test_a_short_last_row_of_a_ragged_layout_is_not_taken_for_a_cut(tmp_path: Path) -> None:
+    """Legacy Dashlane rows are of uneven length, so only an open quote shows a cut."""
+    path = tmp_path / "dashlane.csv"
+    path.write_text(
+        '"Cafe","https://cafe.test","sam","Latte-art-3",""\n'
+        '"Bakery","https://bakery.test","sam","Sourdough-9"'
+    )
+    _, entries, skipped = read(path)
+    assert [e.title for e in entries] == ["Cafe", "Bakery"] and skipped == []
+    path.write_text(
+        '"Cafe","https://cafe.test","sam","Latte-art-3",""\n'
+        '"Bakery","https://bakery.test","sam","Sourd'
+    )
+    _, entries, skipped = read(path)
+    assert [e.title for e in entries] == ["Cafe"] and "cut off" in skipped[0].reason
+
+
+def test_format_never_reads_a_zip_or_a_database_as_text(tmp_path: Path) -> None:
+    path = _zip(tmp_path / "export.zip", {"passwords.csv": CHROME_HEADER + FULL_ROW})
+    with pytest.raises(InputError, match=r"zip archive.*cannot read"):
+        read(path, "chrome-csv")
+    database = tmp_path / "vault.kdbx"
+    database.write_bytes(bytes.fromhex("03d9a29a67fb4bb5") + b"\x00" * 200)
+    with pytest.raises(InputError, match=r"KeePass database.*cannot read"):
+        read(database, "lastpass-csv")
+
+
+def test_a_first_row_of_data_is_never_echoed_even_in_plain_words(tmp_path: Path) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_text("Allotment,sam,Marigold,Sunflower\nBakery,sam,Sourdough,Crumpet\n")
+    with pytest.raises(InputError) as caught:
+        read(path)
+    message = str(caught.value)
+    assert "4 columns" in message
+    assert not {"Marigold", "marigold", "Sunflower", "sunflower"} & set(message.split())
+    assert "marigold" not in message.lower()
+
+
+def test_a_zip_of_many_candidate_files_is_refused_not_read_in_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hygiene.exports import registry
+
+    monkeypatch.setattr(registry, "MAX_PROBED_MEMBERS", 5)
+    members = {f"notes/{n}.txt": b"nothing here\n" for n in range(8)}
+    with pytest.raises(InputError, match="more than 5 files that could be an export"):
+        read(_zip(tmp_path / "many.zip", members))
+    few = {f"notes/{n}.txt": b"nothing here\n" for n in range(4)}
+    few["export/passwords.csv"] = CHROME_HEADER + FULL_ROW
+    assert [e.title for e in read(_zip(tmp_path / "few.zip", few))[1]] == ["a.test"]

@@ -181,7 +181,7 @@ def test_both_witnesses_see_a_page_that_does_fetch(
 def test_the_plan_page_makes_no_request(tmp_path: Path, proxy: tuple[int, list[str]]) -> None:
     port, seen = proxy
     finding = Finding(
-        "recovery_phone_reachable_by_abuser", Severity.URGENT, Topic.RECOVERY, "Gmail",
+        "recovery_phone_reachable_by_them", Severity.URGENT, Topic.RECOVERY, "Gmail",
         "The recovery phone is one they can reach", "They could reset it.",
         "Change the recovery phone.", "They may get a message. Keep evidence first.",
     )

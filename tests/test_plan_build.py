@@ -38,7 +38,7 @@ FINDINGS = [
         why="It is built from Poppy's name and the date 12/04/1990.",
     ),
     finding(
-        "recovery_phone_reachable_by_abuser",
+        "recovery_phone_reachable_by_them",
         Severity.HIGH,
         Topic.RECOVERY,
         safety="They may get a message when it changes. Keep evidence first.",

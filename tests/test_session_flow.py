@@ -82,7 +82,7 @@ def test_a_full_meeting_keeps_what_was_chosen_and_never_a_password(
     assert saved.email_assignments == {"gmail": "trusted", "bank": "financial"}
     assert saved.signs["phone_lights_up"] == "yes"
     ids = {f.id for f in saved.found()}
-    assert {"password_guessable", "password_reused", "account_reachable_by_abuser"} <= ids
+    assert {"password_guessable", "password_reused", "account_reachable_by_them"} <= ids
     assert "signs_point_to_spyware" in ids
     document = saved.model_dump_json()
     transcript = "\n".join(prompter.transcript)

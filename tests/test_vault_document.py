@@ -64,7 +64,7 @@ def test_no_model_takes_a_password_slipped_in(field: str) -> None:
     with pytest.raises(ValidationError):
         VaultDocument.model_validate(
             {"label": "Sam", "inventory": {"account": [
-                {"label": "Gmail", "password_known_to_abuser": "Fluffy2019!"}
+                {"label": "Gmail", "password_known_to_them": "Fluffy2019!"}
             ]}}
         )
 

@@ -317,7 +317,7 @@ def test_an_empty_passphrase_is_refused(tmp_path: Path) -> None:
 
 def test_findings_survive_a_save(vault: Vault) -> None:
     finding = Finding(
-        "recovery_phone_reachable_by_abuser",
+        "recovery_phone_reachable_by_them",
         Severity.URGENT,
         Topic.RECOVERY,
         "Gmail",

@@ -4,8 +4,9 @@ Every reachable account becomes an ``access_now`` finding whose "why" is its sho
 chain in plain words ("Bank can be reset through Personal Gmail (jen.perry@gmail.com),
 which can be reset through 07700 900123, which they share with you."). Every starting
 point becomes a finding in the plan's recovery (or passwords, or access-now) section,
-ordered so the cut that opens most comes first. Each fix that changes something the
-abuser may notice carries the safety note: keep evidence first, plan the timing.
+ordered so the cut that opens most comes first. Each kind, its topic and its safety note
+are declared in ``checks/findings.toml``; a fix adds only what this provider is known to
+tell the other person.
 """
 
 from __future__ import annotations
@@ -27,13 +28,7 @@ from hygiene.accounts.graph import (
 from hygiene.accounts.inventory import Inventory
 from hygiene.accounts.providers import Catalogue, Item, where_text
 from hygiene.accounts.trackers import tracker_findings
-from hygiene.findings import Finding, Severity, Topic
-
-SAFETY = (
-    "Changing this can alert them, and losing access can make some people more dangerous. "
-    "Before you change it, keep evidence (screenshots or photos, from another device), and "
-    "plan the timing with your support worker."
-)
+from hygiene.findings import Finding, Severity, make
 
 
 @dataclass(frozen=True)
@@ -106,12 +101,12 @@ class _Words:
             " Where: ")
         return prefix + where_text(item)
 
-    def safety(self, account_id: str | None, fix: str) -> str:
-        """The safety note, with what this provider is known to tell the other person."""
+    def alert_note(self, account_id: str | None, fix: str) -> str | None:
+        """What this provider is known to tell the other person when the fix is made."""
         found = self._item(account_id, fix)
-        if found is None or found[0].can_alert_abuser == "no" or not found[0].alert_note:
-            return SAFETY
-        return f"{SAFETY} On this service: {found[0].alert_note}"
+        if found is None or found[0].can_alert_abuser == "no":
+            return None
+        return found[0].alert_note or None
 
     def _item(self, account_id: str | None, fix: str) -> tuple[Item, bool] | None:
         account = self.accounts.get(account_id or "")
@@ -181,11 +176,10 @@ class _Words:
             title, severity = f"{label}: the other person may be able to get in", Severity.HIGH
             why = f"{sentence} This is not certain, so treat it as open until you know."
         kind = self._fix_kind(last, source)
-        return Finding(
-            id="account_reachable_by_abuser", severity=severity, topic=Topic.ACCESS_NOW,
-            subject=label, title=title, why=why,
+        return make(
+            "account_reachable_by_them", severity=severity, subject=label, title=title, why=why,
             fix=self._account_fix(label, last, source) + self.where(reach.account, kind),
-            safety=self.safety(reach.account, kind),
+            alert_note=self.alert_note(reach.account, kind), account=reach.account,
         )
 
     @staticmethod
@@ -248,9 +242,9 @@ class _Words:
         if node.kind in {"phone", "email", "device"}:
             noun = {"phone": "number", "email": "address", "device": "device"}[node.kind]
             ident = {
-                "phone": "recovery_phone_reachable_by_abuser",
-                "email": "recovery_email_reachable_by_abuser",
-                "device": "second_factor_device_reachable_by_abuser",
+                "phone": "recovery_phone_reachable_by_them",
+                "email": "recovery_email_reachable_by_them",
+                "device": "second_factor_device_reachable_by_them",
             }[node.kind]
             verb = "can use" if certain else "may be able to use"
             fix = (f"Take {node.label} off {_join(sorted(set(direct)))} and use "
@@ -262,79 +256,76 @@ class _Words:
                         "company to move it to a plan in your own name.")
             if node.held is False:
                 fix = f"Find out who controls {node.label}; until then treat it as theirs. " + fix
-            return Finding(
-                id=ident, severity=Severity.HIGH if certain else Severity.MEDIUM,
-                topic=Topic.RECOVERY, subject=node.label,
+            return make(
+                ident, severity=Severity.HIGH if certain else Severity.MEDIUM,
+                subject=node.label,
                 title=f"The other person {verb} {node.label} to reach "
                 f"{_plural(len(names), 'account')}",
                 why=f"Through {node.label}{reason}, they can reach {opens}.", fix=fix,
-                safety=SAFETY,
             )
         owner = self._label(node.account)
         if node.kind == "answer":
-            return Finding(
-                id="security_answer_known_to_abuser",
-                severity=Severity.HIGH if certain else Severity.MEDIUM, topic=Topic.RECOVERY,
-                subject=owner, title=f"They {'know' if certain else 'may know'} a security "
+            return make(
+                "security_answer_known_to_them",
+                severity=Severity.HIGH if certain else Severity.MEDIUM, subject=owner,
+                title=f"They {'know' if certain else 'may know'} a security "
                 f"answer of {owner}",
                 why=f'With the answer to "{node.detail}"{reason}, they can reach {opens}.',
                 fix=(f"Change the security question of {owner} to one with an answer they "
                      "cannot know (a made-up answer kept somewhere safe works)."
                      + self.where(node.account, "answer")),
-                safety=self.safety(node.account, "answer"),
+                alert_note=self.alert_note(node.account, "answer"), account=node.account,
             )
         if node.kind == "password":
-            return Finding(
-                id="password_known_to_abuser",
-                severity=Severity.HIGH if certain else Severity.MEDIUM, topic=Topic.PASSWORDS,
-                subject=owner,
+            return make(
+                "password_known_to_them",
+                severity=Severity.HIGH if certain else Severity.MEDIUM, subject=owner,
                 title=f"They {'know' if certain else 'may know or guess'} the password of {owner}",
                 why=f"With the password{reason}, they can reach {opens}.",
                 fix=(f"Change the password of {owner}, from a device they have never held, to "
                      "one they cannot guess, and turn on a second sign-in step only you hold."
                      + self.where(node.account, "password")),
-                safety=self.safety(node.account, "password"),
+                alert_note=self.alert_note(node.account, "password"), account=node.account,
             )
         if node.kind == "session":
-            return Finding(
-                id="unknown_session_on_account" if certain else "sessions_not_checked",
-                severity=Severity.URGENT if certain else Severity.MEDIUM,
-                topic=Topic.ACCESS_NOW, subject=owner,
+            return make(
+                "unknown_session_on_account" if certain else "sessions_not_checked",
+                severity=Severity.URGENT if certain else Severity.MEDIUM, subject=owner,
                 title=(f"Someone you do not recognise is signed in to {owner}" if certain
                        else f"Nobody has checked who is signed in to {owner}"),
                 why=f"A session there opens {opens}.",
                 fix=(f"Look at the signed-in devices and sessions of {owner} and sign out of "
                      "any you do not recognise, then change its password."
                      + self.where(node.account, "session")),
-                safety=self.safety(node.account, "session"),
+                alert_note=self.alert_note(node.account, "session") if certain else None,
+                account=node.account,
             )
-        return Finding(
-            id="account_shared_with_abuser",
-            severity=Severity.URGENT if certain else Severity.HIGH, topic=Topic.ACCESS_NOW,
+        return make(
+            "account_shared_with_them",
+            severity=Severity.URGENT if certain else Severity.HIGH,
             subject=owner, title=f"{owner} is in their hands",
             why=f"{node.label}{reason}; through it they can reach {opens}.",
             fix=(f"Change the password and recovery details of {owner} so only you can get "
                  "in; if it is shared with them, a new account of your own may be safer."),
-            safety=SAFETY,
+            account=node.account,
         )
 
     def guarded_passwords(self) -> list[Finding]:
         """Known passwords held back only by a second step: one lost phone from open."""
         found = []
         for account in self.inv.accounts:
-            if account.password_known_to_abuser == "no":
+            if account.password_known_to_them == "no":
                 continue
             if f"password:{account.id}" in self.graph.nodes:
                 continue  # already reported as a way in
-            known = account.password_known_to_abuser == "yes"
-            found.append(Finding(
-                id="password_known_to_abuser", severity=Severity.MEDIUM, topic=Topic.PASSWORDS,
-                subject=account.label,
+            known = account.password_known_to_them == "yes"
+            found.append(make(
+                "password_known_to_them", severity=Severity.MEDIUM, subject=account.label,
                 title=(f"They {'know' if known else 'may know or guess'} the password of "
                        f"{account.label}"),
                 why="Only the second sign-in step stands between them and the account.",
                 fix=(f"Change the password of {account.label}, from a device they have never "
                      "held, to one they cannot guess."),
-                safety=SAFETY,
+                account=account.id,
             ))
         return found

@@ -16,19 +16,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from hygiene.findings import Finding, Severity, Topic
+from hygiene.findings import Finding, Severity, make
 
 Who = Literal["self", "them", "shared", "unknown"]
 DeviceKind = Literal["phone", "tablet", "computer", "watch", "car", "smart_home", "other"]
 YesNoMaybe = Literal["yes", "no", "maybe"]
 COMPUTING = frozenset({"phone", "tablet", "computer", "watch"})  # accounts are signed in on these
-
-DEVICE_SAFETY = (
-    "Changing a device's PIN or signing accounts out of it can be noticed. Keep evidence "
-    "first (screenshots or photos, from another device), and plan the timing with your "
-    "support worker."
-)
-
 
 class Device(BaseModel):
     """One device, and who else has had a way into it."""
@@ -93,15 +86,13 @@ def device_finding(device: Device, accounts: list[str], opens: str | None) -> Fi
         reach = " Nothing recorded says which accounts are signed in on it; check them all."
     else:
         reach = " Check who else has its app, its account or a key."
-    return Finding(
-        id="device_open_to_them",
+    return make(
+        "device_open_to_them",
         severity=Severity.URGENT if held and accounts else Severity.HIGH,
-        topic=Topic.DEVICES,
         subject=device.label,
         title=f"{device.label}: the other person {can} get into it",
         why=f"The other person {can} get into {device.label}, {reason}.{reach}",
         fix=_device_fix(device),
-        safety=DEVICE_SAFETY,
     )
 
 

@@ -83,7 +83,7 @@ class RecoveryGraph:
 
 
 HELD_REASON = {
-    "abuser": "which they control",
+    "them": "which they control",
     "shared": "which they share with you",
     "unknown": "which may be theirs: nobody has said who controls it",
 }
@@ -175,14 +175,14 @@ class _Builder:
             self.graph.add_edge(Edge(source, target, EdgeKind.CAN_RESET, True))
         self._login(account)
         for index, question in enumerate(account.security_questions):
-            if question.abuser_knows != "no":
-                known = question.abuser_knows == "yes"
+            if question.they_know != "no":
+                known = question.they_know == "yes"
                 self.start(
                     account, "answer", f'answer to "{question.question}" ({account.label})', known,
                     "which they know" if known else "which they may know",
                     EdgeKind.CAN_RESET, True, suffix=f":{index}", detail=question.question,
                 )
-        if account.password_known_to_abuser != "no":
+        if account.password_known_to_them != "no":
             self._password(account)
         if account.unknown_sessions != "no":
             seen = account.unknown_sessions == "yes"
@@ -215,7 +215,7 @@ class _Builder:
 
     def _password(self, account: Account) -> None:
         """A known password opens the account alone, or with the second factor's codes."""
-        known = account.password_known_to_abuser == "yes"
+        known = account.password_known_to_them == "yes"
         kinds = {f.kind for f in account.two_factor}
         if not kinds or "none" in kinds:
             # With "none" the password is enough; with nothing recorded it may be, and

@@ -23,6 +23,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     field_validator,
     model_serializer,
@@ -36,7 +37,7 @@ from hygiene.tomlsource import TomlDocument, load_toml, validation_problems
 
 YesNoMaybe = Literal["yes", "no", "maybe"]
 SessionState = Literal["yes", "no", "not_checked"]
-Controller = Literal["self", "shared", "abuser", "unknown"]
+Controller = Literal["self", "shared", "them", "unknown"]
 Category = Literal["email", "financial", "social", "shopping", "phone", "cloud", "work", "other"]
 FactorKind = Literal["sms", "app", "email", "key", "none"]
 
@@ -52,12 +53,56 @@ def slug(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", folded.lower()).strip("_")
 
 
+# Names files written before the rename used, and the names they have now. Files people
+# keep still say the old ones, so both are read; what hygiene writes says only the new.
+OLD_NAMES = {
+    "password_known_to_abuser": "password_known_to_them",
+    "abuser_knows": "they_know",
+}
+OLD_VALUES = {("controlled_by", "abuser"): "them"}
+
+
+def _renamed(data: Any) -> Any:
+    """``data`` with old key names and values read as today's; a new name given too wins."""
+    if not isinstance(data, dict):
+        return data
+    out = {OLD_NAMES.get(k, k): v for k, v in data.items() if OLD_NAMES.get(k) not in data}
+    for (key, old), new in OLD_VALUES.items():
+        if out.get(key) == old:
+            out[key] = new
+    return out
+
+
+def old_names_in(data: Any) -> list[str]:
+    """Every old name or value ``data`` (a parsed inventory) still uses, said once each."""
+    found: set[str] = set()
+    for section in ("account", "contact"):
+        entries = data.get(section) if isinstance(data, dict) else None
+        for entry in entries if isinstance(entries, list) else []:
+            if not isinstance(entry, dict):
+                continue
+            questions = entry.get("security_questions")
+            inner = [entry, *[q for q in questions or [] if isinstance(q, dict)]]
+            for item in inner:
+                found |= {f"{k} (now {OLD_NAMES[k]})" for k in item if k in OLD_NAMES}
+                found |= {
+                    f'{k} = "{old}" (now "{new}")'
+                    for (k, old), new in OLD_VALUES.items() if item.get(k) == old
+                }
+    return sorted(found)
+
+
 class SecurityQuestion(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     question: str = Field(min_length=1)
     # Not recorded means not known: unknown is never treated as safe.
-    abuser_knows: YesNoMaybe = "maybe"
+    they_know: YesNoMaybe = "maybe"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _old_names(cls, data: Any) -> Any:
+        return _renamed(data)
 
 
 class TwoFactor(BaseModel):
@@ -119,13 +164,14 @@ class Account(BaseModel):
     security_questions: list[SecurityQuestion] = []
     two_factor: list[TwoFactor] = []
     # Not recorded means not known, so "maybe": unknown is never treated as safe.
-    password_known_to_abuser: YesNoMaybe = "maybe"
+    password_known_to_them: YesNoMaybe = "maybe"
     unknown_sessions: SessionState = "not_checked"
     note: str | None = None
 
     @model_validator(mode="before")
     @classmethod
     def _derive_id(cls, data: Any) -> Any:
+        data = _renamed(data)
         if isinstance(data, dict) and "id" not in data and isinstance(data.get("label"), str):
             derived = slug(data["label"])
             if derived:
@@ -173,6 +219,11 @@ class Contact(BaseModel):
     controlled_by: Controller = "unknown"
     note: str | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _old_names(cls, data: Any) -> Any:
+        return _renamed(data)
+
     @property
     def key(self) -> str:
         return contact_key(self.value)
@@ -192,6 +243,16 @@ class Inventory(BaseModel):
     accounts: list[Account] = Field(default=[], alias="account")
     contacts: list[Contact] = Field(default=[], alias="contact")
     devices: list[Device] = Field(default=[], alias="device")
+    # Old names the file this came from used (see OLD_NAMES); never written back.
+    _old_names: tuple[str, ...] = PrivateAttr(default=())
+
+    @property
+    def old_names(self) -> tuple[str, ...]:
+        return self._old_names
+
+    @old_names.setter
+    def old_names(self, value: tuple[str, ...]) -> None:
+        self._old_names = value
 
     def account(self, account_id: str) -> Account | None:
         return next((a for a in self.accounts if a.id == account_id), None)
@@ -245,6 +306,7 @@ def load_inventory(path: Path) -> Inventory:
     if problems:
         raise InputError(sorted(problems, key=lambda p: p.line or 0))
     assert inventory is not None
+    inventory.old_names = tuple(old_names_in(doc.data))
     return inventory
 
 
@@ -318,13 +380,13 @@ def _cross_entry_problems(doc: TomlDocument) -> list[Problem]:
             if not isinstance(raw, dict) or not isinstance(raw.get("value"), str):
                 continue
             key = contact_key(raw["value"])
-            if key in owners and owners[key][1] != raw.get("controlled_by"):
+            if key in owners and owners[key][1] != _renamed(raw).get("controlled_by"):
                 problems.append(_with_label(doc.problem(
                     ("contact", index, "controlled_by"),
                     f"contact {owners[key][0] + 1} is the same and says someone else controls "
                     "it; keep one entry",
                 ), raw["value"]))
-            owners.setdefault(key, (index, raw.get("controlled_by")))
+            owners.setdefault(key, (index, _renamed(raw).get("controlled_by")))
     return problems
 
 
@@ -363,9 +425,9 @@ HEADER = """\
 # Accounts inventory for hygiene. Edit freely; `hygiene accounts check FILE` reads it.
 # category: email, financial, social, shopping, phone, cloud, work, other
 # two_factor: sms:NUMBER, app:DEVICE, email:ADDRESS, key, none
-# password_known_to_abuser and abuser_knows: yes, no, maybe
+# password_known_to_them and they_know: yes, no, maybe
 # unknown_sessions: yes, no, not_checked
-# controlled_by (for a contact): self, shared, abuser, unknown
+# controlled_by (for a contact): self, shared, them, unknown
 # [[device]]: label, kind (phone, tablet, computer, watch, car, smart_home, other),
 #   bought_by and paid_by (self, them, shared, unknown), pin_known_to_them and
 #   held_by_them (yes, no, maybe), signed_in (the ids of the accounts signed in on it)

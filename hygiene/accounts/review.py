@@ -33,7 +33,7 @@ YES_NO_MAYBE_VALUES = ["yes", "no", "maybe"]
 CONTROLLERS = [
     ("Only me", "self"),
     ("Shared with them, or they can use it", "shared"),
-    ("Them", "abuser"),
+    ("Them", "them"),
     ("I do not know", "unknown"),
 ]
 SECOND_STEPS = [
@@ -175,7 +175,7 @@ def _ask_account(
             text = _required(prompter, "The question, in a few words (for example: first pet)")
             knows = prompter.choose("Could they know or guess the answer?", YES_NO_MAYBE)
             questions.append(SecurityQuestion.model_validate(
-                {"question": text, "abuser_knows": YES_NO_MAYBE_VALUES[knows]}
+                {"question": text, "they_know": YES_NO_MAYBE_VALUES[knows]}
             ))
             asking = prompter.confirm("Is there another security question?")
     _show(prompter, provider, "two_factor")
@@ -192,7 +192,7 @@ def _ask_account(
         "label": label, "login": login or None, "category": category,
         "recovery_emails": emails, "recovery_phones": phones,
         "security_questions": questions, "two_factor": factors,
-        "password_known_to_abuser": YES_NO_MAYBE_VALUES[password],
+        "password_known_to_them": YES_NO_MAYBE_VALUES[password],
         "unknown_sessions": ["yes", "no", "not_checked"][sessions], "note": note,
     })
 

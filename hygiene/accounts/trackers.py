@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from hygiene.accounts.devices import Device
 from hygiene.accounts.providers import Catalogue, Item, where_text
-from hygiene.findings import Finding, Severity, Topic
+from hygiene.findings import Finding, Severity, make
 
 TRACKER_ALERTS = ("android_unknown_tracker_alerts", "iphone_tracking_notifications")
 CAR_TRACKER = "car_gps_tracker"
@@ -25,10 +25,9 @@ def tracker_findings(devices: list[Device], catalogue: Catalogue) -> list[Findin
     findings = []
     if alerts:
         findings.append(
-            Finding(
-                id="tracker_alerts_check",
+            make(
+                "tracker_alerts_check",
                 severity=Severity.MEDIUM,
-                topic=Topic.DEVICES,
                 subject="trackers",
                 title="Hidden trackers: the phone's unknown-tracker alerts",
                 why=alerts[0].why,
@@ -41,10 +40,9 @@ def tracker_findings(devices: list[Device], catalogue: Catalogue) -> list[Findin
         car = items[CAR_TRACKER]
         theirs = any(d.holding()[0] is not None for d in cars)
         findings.append(
-            Finding(
-                id="car_tracker_check",
+            make(
+                "car_tracker_check",
                 severity=Severity.HIGH if theirs else Severity.MEDIUM,
-                topic=Topic.DEVICES,
                 subject=", ".join(d.label for d in cars),
                 title=f"Hidden trackers: {', '.join(d.label for d in cars)}",
                 why=car.why
@@ -62,5 +60,6 @@ def _step(item: Item) -> str:
     return f"{item.title}: {item.what} Where: {where_text(item)}."
 
 
-def _alert_note(items: list[Item]) -> str:
-    return " ".join(dict.fromkeys(item.alert_note or "" for item in items)).strip()
+def _alert_note(items: list[Item]) -> str | None:
+    """What the catalogue says these steps can tell them; None leaves the shared note."""
+    return " ".join(dict.fromkeys(item.alert_note or "" for item in items)).strip() or None

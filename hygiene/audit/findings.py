@@ -7,43 +7,33 @@ ask for a password change carry the safety note, since a change can be noticed.
 
 from __future__ import annotations
 
-from hygiene.audit.reasons import ADVICE, Reason
+from hygiene.audit.reasons import ADVICE
 from hygiene.audit.run import AuditReport
-from hygiene.findings import Finding, Severity, Topic
-
-CHANGE_SAFELY = (
-    "A changed password can be noticed: they may be signed out. Keep any evidence you "
-    "need first, and change it from a device they have never used."
-)
-
-# Reasons that say nothing about who can get in now belong with the good-to-do advice.
-GOOD_TO_DO = frozenset({Reason.INSECURE_URL, Reason.OLD, Reason.EXPORT_ALTERED})
+from hygiene.findings import Finding, Severity, make
 
 
 def audit_findings(report: AuditReport) -> list[Finding]:
     """Every reason of every login, most urgent first."""
     findings = []
     for reason, audited, line in report.lines():
-        later = reason in GOOD_TO_DO
+        # Topic and safety note follow the kind: the reasons that say nothing about who
+        # can get in now are declared good to do, with nothing to notice.
         findings.append(
-            Finding(
-                id=f"password_{reason.value}",
+            make(
+                f"password_{reason.value}",
                 severity=reason.severity,
-                topic=Topic.GOOD_TO_DO if later else Topic.PASSWORDS,
                 subject=audited.name,
                 title=f"{audited.name}: {line}",
                 why=ADVICE[reason].why,
                 fix=ADVICE[reason].fix,
-                safety=None if later else CHANGE_SAFELY,
             )
         )
     if report.breach_unknown:
         count = report.breach_unknown
         findings.append(
-            Finding(
-                id="password_breach_unknown",
+            make(
+                "password_breach_unknown",
                 severity=Severity.MEDIUM,
-                topic=Topic.PASSWORDS,
                 subject=f"{count} logins",
                 title=f"Whether {count} of the passwords have leaked is not known",
                 why="The full breach check could not run, so these are unknown, not safe.",
@@ -55,10 +45,9 @@ def audit_findings(report: AuditReport) -> list[Finding]:
     if doubt is not None:
         # A misread export must never let a plan look complete.
         findings.append(
-            Finding(
-                id="password_export_misread",
+            make(
+                "password_export_misread",
                 severity=Severity.MEDIUM,
-                topic=Topic.PASSWORDS,
                 subject="the export",
                 title="The password export may not have been read in full",
                 why=doubt,

@@ -21,8 +21,8 @@ from hygiene.audit.domains import app_package
 from hygiene.audit.groups import change, login_key, reuse_groups, similar_passwords
 from hygiene.audit.parallel import assess_all
 from hygiene.audit.reasons import Reason
-from hygiene.errors import CheckUnavailable
-from hygiene.exports.interface import Entry, SkipKind, Skipped
+from hygiene.errors import CheckUnavailable, Problem
+from hygiene.exports.interface import Entry, Refused, SkipKind, Skipped
 from hygiene.secret import Secret
 
 if TYPE_CHECKING:
@@ -35,6 +35,9 @@ OLD_AFTER = timedelta(days=365)
 # Skips that a misread file produces; trashed and password-less rows are real vault content.
 MAYBE_MISREAD = frozenset({SkipKind.NOT_LOGIN, SkipKind.MALFORMED})
 READ_REPORT_EVERY = 500
+# Far past one person's vault (a heavy user keeps a few thousand logins). Above it the file
+# is refused as soon as the limit is passed, instead of running for many minutes.
+MAX_LOGINS = 20_000
 MAX_NAMED = 3
 
 
@@ -214,6 +217,15 @@ def _read(export: Export, observer: Observer | None) -> tuple[list[Entry], list[
     for item in export.items:
         if isinstance(item, Entry):
             entries.append(item)
+            if len(entries) > MAX_LOGINS:
+                raise Refused(
+                    Problem(
+                        f"this export holds more than {MAX_LOGINS:,} logins, more than hygiene "
+                        "audits at once (one person's vault rarely holds a tenth of that). If "
+                        "it is yours, export it a folder at a time and audit each part."
+                    ),
+                    "too_large",
+                )
         else:
             skipped.append(item)
         count = len(entries) + len(skipped)

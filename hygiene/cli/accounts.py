@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from hygiene.cli import console, exitcodes
-from hygiene.cli.render import finding_lines, print_json
+from hygiene.cli.render import print_json, tell_old_names
 
 accounts_app = typer.Typer(
     help="Who can still get into your accounts, and through what.",
@@ -31,8 +31,10 @@ def check(
     from hygiene.accounts.inventory import load_inventory
     from hygiene.accounts.providers import shipped_catalogue
     from hygiene.findings import in_plan_order
+    from hygiene.render.findings import text_lines
 
     inv = load_inventory(inventory)
+    tell_old_names(inv.old_names, inventory)
     catalogue = shipped_catalogue()
     result = check_inventory(inv, catalogue)
     findings = in_plan_order(result.findings)
@@ -72,7 +74,7 @@ def check(
             )
         if findings:
             console.echo("\nWhat to do, in plan order (cut first what opens most):")
-            console.echo("\n".join(finding_lines(findings)))
+            console.echo("\n".join(text_lines(findings)))
     raise typer.Exit(exitcodes.ATTENTION if findings else exitcodes.OK)
 
 
@@ -89,6 +91,7 @@ def graph(
     from hygiene.accounts.inventory import load_inventory
 
     inv = load_inventory(inventory)
+    tell_old_names(inv.old_names, inventory)
     result = check_inventory(inv)
     console.raw(dot(inv, result) if as_dot else text_tree(inv, result), nl=not as_dot)
 

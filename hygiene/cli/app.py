@@ -42,14 +42,23 @@ def clear_screen() -> None:
     if sys.stdout.isatty():
         # Clear the screen first, then the scrollback: terminals such as tmux move a
         # cleared screen into the scrollback, so the other order would keep it readable.
-        sys.stdout.write("\033[H\033[2J\033[3J")
-        sys.stdout.flush()
+        from hygiene.cli.render import unguarded
+
+        screen = unguarded(sys.stdout)
+        screen.write("\033[H\033[2J\033[3J")
+        screen.flush()
 
 
 class HygieneGroup(TyperGroup):
     """Turns the core's errors into a plain message and an exit code, never a traceback."""
 
     def invoke(self, ctx: Any) -> Any:
+        from hygiene.cli.render import guarded_output
+
+        with guarded_output():
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except (Interrupted, KeyboardInterrupt, typer.Abort):

@@ -16,6 +16,8 @@ import typer
 
 from hygiene.cli import console, exitcodes
 from hygiene.cli.breach_options import ApiUrl, Corpus, Offline, open_breach_source
+from hygiene.render import markdown_text as md
+from hygiene.render import visible
 
 if TYPE_CHECKING:
     from hygiene.audit.run import AuditReport
@@ -105,19 +107,20 @@ def _opening(report: AuditReport) -> list[str]:
 
 
 def render_text(report: AuditReport, path: Path, quiet: bool) -> list[str]:
-    lines = [f"Audit of {path.name} ({report.label}).", "", *_opening(report)]
+    lines = [f"Audit of {visible(path.name)} ({report.label}).", "", *_opening(report)]
     found = report.lines()
     if found:
         lines.append("Most urgent first:")
         for number, (reason, entry, text) in enumerate(found, start=1):
-            lines.append(f"{number:4}. {reason.severity.value.upper():6} {_who(entry)}: {text}")
+            who = visible(_who(entry))  # one line each: a planted newline is written out
+            lines.append(f"{number:4}. {reason.severity.value.upper():6} {who}: {visible(text)}")
     elif report.entries and not report.misread:
         lines.append("Nothing in this export needs acting on.")
     elif report.entries:
         lines.append("Nothing among the logins that were read needs acting on.")
     skipped = _skipped_lines(report)
     if skipped:
-        lines += ["", "Skipped:"] + [f"  {line}" for line in skipped]
+        lines += ["", "Skipped:"] + [f"  {visible(line)}" for line in skipped]
     lines += ["", *_summary_words(report)]
     if not quiet and found:
         lines += ["", "What the reasons mean:"]
@@ -127,13 +130,11 @@ def render_text(report: AuditReport, path: Path, quiet: bool) -> list[str]:
     return [*lines, "", DELETE_REMINDER] if report.plaintext else lines
 
 
-def _md(text: str) -> str:
-    return "".join("\\" + c if c in "\\`*_[]<>|#" else c for c in text)
 
 
 def render_markdown(report: AuditReport, path: Path) -> list[str]:
-    lines = [f"# Password audit of {_md(path.name)}", "", f"Layout: {report.label}.", ""]
-    lines += [_md(line) for line in _opening(report)]
+    lines = [f"# Password audit of {md(path.name)}", "", f"Layout: {report.label}.", ""]
+    lines += [md(line) for line in _opening(report)]
     found = report.lines()
     lines += ["## Most urgent first", ""]
     if not found and report.entries and not report.misread:
@@ -144,12 +145,12 @@ def render_markdown(report: AuditReport, path: Path) -> list[str]:
         lines.append("No login was read, so nothing was checked.")
     for number, (reason, entry, text) in enumerate(found, start=1):
         lines.append(
-            f"{number}. **{reason.severity.value.upper()}** {_md(_who(entry))}: {_md(text)}"
+            f"{number}. **{reason.severity.value.upper()}** {md(_who(entry))}: {md(text)}"
         )
     skipped = _skipped_lines(report)
     if skipped:
-        lines += ["", "## Skipped", ""] + [f"- {_md(line)}" for line in skipped]
-    lines += ["", "## Summary", ""] + [f"- {_md(line)}" for line in _summary_words(report)]
+        lines += ["", "## Skipped", ""] + [f"- {md(line)}" for line in skipped]
+    lines += ["", "## Summary", ""] + [f"- {md(line)}" for line in _summary_words(report)]
     if found:
         lines += ["", "## What to do", ""]
         for reason_id, why, fix in _advice(report):

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hygiene.cli import console, exitcodes
-from hygiene.cli.render import finding_lines, print_json
+from hygiene.cli.render import print_json
+from hygiene.render.findings import text_lines
 
 if TYPE_CHECKING:
     from hygiene.accounts.inventory import Inventory
@@ -123,7 +124,7 @@ def email_plan(
     else:
         lines = plan_lines(plan)
         if plan.findings:
-            lines += ["", "What needs fixing", "", *finding_lines(plan.findings)]
+            lines += ["", "What needs fixing", "", *text_lines(plan.findings)]
         for line in [*lines, "", *help_lines(helplines)]:
             console.echo(line)
     if interactive:

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from hygiene.cli import console, exitcodes
-from hygiene.cli.render import finding_lines, print_json
+from hygiene.cli.render import print_json
 from hygiene.errors import InputError
+from hygiene.render.findings import text_lines
 
 if TYPE_CHECKING:
     from hygiene.phone.indicators import Indicators
@@ -189,7 +190,7 @@ def _print(result: PhoneResult) -> None:
     findings = phone_findings(result)
     if findings:
         console.echo("")
-        console.echo("\n".join(finding_lines(findings)))
+        console.echo("\n".join(text_lines(findings)))
     console.echo("")
     for note in _notes(result):
         console.echo(note)

@@ -14,6 +14,7 @@ import time
 from typing import TYPE_CHECKING, TextIO
 
 from hygiene.cli import console
+from hygiene.cli.render import unguarded
 
 if TYPE_CHECKING:
     from hygiene.breach.interface import Progress
@@ -31,7 +32,8 @@ LABELS = {
 
 class ProgressBar:
     def __init__(self, stream: TextIO | None = None) -> None:
-        self.stream = stream or sys.stderr
+        # The bar's own "\r" and erase-line are meant: written past the output guard.
+        self.stream = unguarded(stream or sys.stderr)
         self.last = 0.0
         self.drawn = False
 

@@ -20,6 +20,7 @@ from typing import TextIO
 
 from hygiene.cli import console
 from hygiene.errors import Interrupted
+from hygiene.render import visible_lines
 from hygiene.secret import Secret
 
 try:
@@ -54,7 +55,8 @@ class TerminalPrompter:
             last += prompt[len(prompt.rstrip()) :]
         try:
             if self.out is sys.stdout:
-                answer = input(last)
+                # input() on a terminal writes its prompt itself, around the output guard.
+                answer = input(visible_lines(last))
             else:
                 # input() shows its prompt on standard output, which may be carrying JSON.
                 console.raw(last, nl=False, stream=self.out)
@@ -98,6 +100,6 @@ class TerminalPrompter:
 
     def secret(self, question: str) -> Secret:
         try:
-            return Secret(getpass.getpass(f"{question} (hidden): "))
+            return Secret(getpass.getpass(visible_lines(f"{question} (hidden): ")))
         except (KeyboardInterrupt, EOFError) as exc:
             raise Interrupted() from exc

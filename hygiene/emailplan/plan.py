@@ -17,7 +17,7 @@ from hygiene.emailplan.compartments import Compartment, Compartments
 from hygiene.emailplan.routes import Lookup, mask, routes
 from hygiene.emailplan.steps import Step, migration_steps
 from hygiene.errors import InputError, Problem
-from hygiene.findings import Finding, Severity, Topic, in_plan_order
+from hygiene.findings import Finding, Severity, in_plan_order, make
 
 
 @dataclass(frozen=True)
@@ -163,10 +163,9 @@ def _proposal_advice(check: AddressCheck) -> str:
 
 def _reveals_finding(compartment: Compartment, check: AddressCheck) -> Finding:
     labels = sorted({r.label for r in check.reveals}) or ["something that may point to you"]
-    return Finding(
-        id="compartment_address_reveals_facts",
+    return make(
+        "compartment_address_reveals_facts",
         severity=Severity.HIGH,
-        topic=Topic.COMPARTMENTS,
         subject=compartment.name,
         title=f"The new address for {compartment.name.lower()} can be guessed",
         why=f"It contains {', '.join(labels)}, so the other person could guess or recognise it.",
@@ -177,17 +176,14 @@ def _reveals_finding(compartment: Compartment, check: AddressCheck) -> Finding:
 
 def _needs_address(compartment: Compartment, mine: tuple[Placed, ...]) -> Finding:
     labels = ", ".join(p.account.label for p in mine)
-    return Finding(
-        id="compartment_needs_own_address",
+    return make(
+        "compartment_needs_own_address",
         severity=Severity.MEDIUM,
-        topic=Topic.COMPARTMENTS,
         subject=compartment.name,
         title=f"Give {compartment.name.lower()} an address of their own",
         why=f"The accounts here ({labels}) use the same addresses as the rest of your life, so "
         "an address the other person knows or gets into opens them all.",
         fix="Create a new address for them and move them over, following the steps in order.",
-        safety="The other person may notice a change. Keep evidence first, and make the "
-        "changes from a safer device.",
     )
 
 
@@ -202,10 +198,9 @@ def _route_findings(
         if owner is not None and owner.id != account.id and chosen[owner.id] != item.compartment:
             other = _compartment(catalogue, chosen[owner.id])
             findings.append(
-                Finding(
-                    id="compartment_recovery_crosses",
+                make(
+                    "compartment_recovery_crosses",
                     severity=Severity.MEDIUM,
-                    topic=Topic.COMPARTMENTS,
                     subject=account.label,
                     title=f"{account.label} depends on an address from another part of life",
                     why=f"Its {route.kind} {route.verb} {shown} ({owner.label}), which "
@@ -213,6 +208,7 @@ def _route_findings(
                     f"get into {account.label} too.",
                     fix=f"Move its {route.kind} to your new address for "
                     f"{_compartment(catalogue, item.compartment).name.lower()}.",
+                    account=account.id,
                 )
             )
         controller = lookup.controller(route.value)
@@ -223,10 +219,9 @@ def _route_findings(
         else:
             severity, said = Severity.HIGH, f"which is {_controlled[controller]}"
         findings.append(
-            Finding(
-                id="compartment_route_not_yours",
+            make(
+                "compartment_route_not_yours",
                 severity=severity,
-                topic=Topic.COMPARTMENTS,
                 subject=account.label,
                 title=f"{account.label}: its {route.kind} {route.verb} something you do not "
                 "control alone",
@@ -234,8 +229,7 @@ def _route_findings(
                 "while someone else can reset the account or read its codes.",
                 fix=f"When you move {account.label}, set its {route.kind} to something only "
                 "you control, then remove the old one.",
-                safety="Removing it can tell the other person you have moved; keep a "
-                "screenshot of the settings first.",
+                account=account.id,
             )
         )
     return findings
@@ -247,4 +241,4 @@ def _compartment(catalogue: Compartments, compartment_id: str) -> Compartment:
     return found
 
 
-_controlled = {"abuser": "controlled by the other person", "shared": "shared with someone else"}
+_controlled = {"them": "controlled by the other person", "shared": "shared with someone else"}

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from hygiene.emailplan.plan import EmailPlan
 from hygiene.emailplan.steps import Phase
-from hygiene.findings import Finding
+from hygiene.render import markdown_text as md
+from hygiene.render import visible
+from hygiene.render.findings import markdown_lines
 
 INTRO = (
     "One new address for each part of your life, so that an address the other person learns "
@@ -26,7 +28,7 @@ PHASE_TITLES = {
 def plan_lines(plan: EmailPlan) -> list[str]:
     lines = ["Your email plan", "", INTRO, ""]
     for number, part in enumerate(plan.compartments, start=1):
-        labels = ", ".join(p.account.label + _moved(p.suggested) for p in part.accounts)
+        labels = ", ".join(visible(p.account.label) + _moved(p.suggested) for p in part.accounts)
         lines.append(f"{number}. {part.compartment.name} ({part.compartment.purpose})")
         lines.append(f"   Accounts: {labels or 'none yet'}")
         lines += [f"   - {advice}" for advice in part.address_advice]
@@ -38,50 +40,39 @@ def plan_lines(plan: EmailPlan) -> list[str]:
         if step.phase != phase:
             phase = step.phase
             lines += ["", PHASE_TITLES[phase]]
-        lines.append(f"{number}. {step.text}")
+        lines.append(f"{number}. {visible(step.text)}")
         if step.safety:
-            lines.append(f"   Safety: {step.safety}")
+            lines.append(f"   Safety: {visible(step.safety)}")
     return lines
 
 
 def plan_markdown(plan: EmailPlan) -> str:
     lines = ["# Your email plan", "", INTRO, "", "## The addresses", ""]
     for part in plan.compartments:
-        labels = ", ".join(p.account.label + _moved(p.suggested) for p in part.accounts)
+        labels = ", ".join(md(p.account.label) + _moved(p.suggested) for p in part.accounts)
         lines += [
-            f"### {part.compartment.name}",
+            f"### {md(part.compartment.name)}",
             "",
-            f"{part.compartment.purpose.capitalize()}.",
+            f"{md(part.compartment.purpose.capitalize())}.",
             "",
         ]
         lines += [f"- **Accounts:** {labels or 'none yet'}"]
-        lines += [f"- {advice}" for advice in part.address_advice]
+        lines += [f"- {md(advice)}" for advice in part.address_advice]
         lines.append("")
     lines += ["### For every new address", ""]
-    lines += [f"- {advice}" for advice in plan.shared_advice]
+    lines += [f"- {md(advice)}" for advice in plan.shared_advice]
     lines += ["", "## What to do, in this order"]
     phase = None
     for number, step in enumerate(plan.steps, start=1):
         if step.phase != phase:
             phase = step.phase
             lines += ["", f"### {PHASE_TITLES[phase]}", ""]
-        safety = f" *Safety: {step.safety}*" if step.safety else ""
-        lines.append(f"{number}. [ ] {step.text}{safety}")
+        safety = f" *Safety: {md(step.safety)}*" if step.safety else ""
+        lines.append(f"{number}. [ ] {md(step.text)}{safety}")
     if plan.findings:
         lines += ["", "## What needs fixing", ""]
-        lines += _findings_markdown(plan.findings)
+        lines += markdown_lines(plan.findings)
     return "\n".join(lines) + "\n"
-
-
-def _findings_markdown(findings: tuple[Finding, ...]) -> list[str]:
-    lines = []
-    for number, finding in enumerate(findings, start=1):
-        lines.append(f"{number}. **{finding.severity.value.upper()}: {finding.title}**")
-        lines.append(f"   - Why: {finding.why}")
-        lines.append(f"   - What to do: {finding.fix}")
-        if finding.safety:
-            lines.append(f"   - Safety: {finding.safety}")
-    return lines
 
 
 def _moved(suggested: bool) -> str:

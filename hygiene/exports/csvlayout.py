@@ -55,6 +55,8 @@ class CsvLayout:
     excluded: frozenset[str] = field(default_factory=frozenset)
     escapechar: str | None = None
     spills: bool = False
+    # Rows may be shorter than the header by nature, so a short last row is no sign of a cut.
+    ragged: bool = False
 
     def detect(self, probe: Probe) -> bool:
         if probe.kind != "csv":
@@ -89,7 +91,7 @@ class CsvLayout:
             fields = record.fields
             if not any(f.strip() for f in fields):
                 continue  # a blank line
-            if record.cut or (record.unterminated and len(fields) < width):
+            if record.cut or (record.unterminated and not self.ragged and len(fields) < width):
                 yield Skipped(record.row, SkipKind.MALFORMED, CUT_OFF)
                 continue
             if not self.spills and len(fields) > width and any(f.strip() for f in fields[width:]):

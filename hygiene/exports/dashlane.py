@@ -87,6 +87,7 @@ LEGACY_CSV_ROWS = CsvLayout(
     label="Dashlane legacy CSV",
     required=frozenset(LEGACY_COLUMNS),
     convert=_row,
+    ragged=True,
 )
 
 

@@ -41,6 +41,7 @@ ROWS = CsvLayout(
     required=frozenset(COLUMNS[:MIN_WIDTH]),
     convert=_row,
     spills=True,
+    ragged=True,
 )
 
 

@@ -12,7 +12,6 @@ file was read (its encoding, separator, the file inside a zip) comes back as not
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -38,6 +37,7 @@ from hygiene.exports import (
     safeincloud,
     zoho,
 )
+from hygiene.exports.csvlayout import CsvLayout
 from hygiene.exports.interface import Item, Layout, Probe, Refused
 from hygiene.exports.source import (
     open_zip,
@@ -92,13 +92,22 @@ LAYOUTS: tuple[Layout, ...] = (
 STORES = frozenset({keepass.KDBX.name})
 BY_NAME: dict[str, Layout] = {layout.name: layout for layout in LAYOUTS}
 
-# Only plain words are echoed from a header: a headerless file's first row is data, and
-# a password must never be printed.
-_SHOWABLE = re.compile(r"^[A-Za-z][A-Za-z _\-()/]{0,31}$")
+# Only a first row made mostly of column names hygiene knows is echoed, and only those
+# names: a headerless file's first row is data, and a password must never be printed.
+COMMON_COLUMNS = frozenset(
+    {
+        "name", "title", "url", "website", "web site", "address", "username", "user",
+        "user name", "login", "login name", "email", "password", "pass", "note", "notes",
+        "comment", "comments", "folder", "group", "tags", "type", "category", "totp", "otp",
+        "favorite", "favourite", "created", "modified", "id", "uuid", "description",
+        "phone", "site", "account", "extra", "label", "vault",
+    }
+)
 _MAX_SHOWN = 15
 # Files inside a zip worth looking at: exports, and archives that may hold one.
 MEMBER_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".xml", ".zip", ".1pux", ".data")
 MAX_ZIP_DEPTH = 3
+MAX_PROBED_MEMBERS = 50
 
 
 @dataclass(frozen=True)
@@ -120,9 +129,27 @@ def known_names() -> str:
     return ", ".join(BY_NAME)
 
 
+def _column_words() -> frozenset[str]:
+    words = set(COMMON_COLUMNS)
+    for layout in LAYOUTS:
+        if isinstance(layout, CsvLayout):
+            words |= layout.required | layout.excluded | set(layout.exact or ())
+    return frozenset(words)
+
+
 def _seen(found: Probe) -> str:
+    known = _column_words()
+    header = found.header[:_MAX_SHOWN]
+    if found.kind == "csv" and sum(1 for n in header if n in known) * 2 < max(len(header), 1):
+        # Mostly not column names: the first row is data and may hold a password, so its
+        # size is said, never its text.
+        return (
+            f"a file of {len(found.header)} columns separated by "
+            f"{DELIMITER_NAMES[found.delimiter]}, whose first row is not column names "
+            "(it is not shown: it may hold a password)"
+        )
     if found.kind == "csv":
-        shown = [n if _SHOWABLE.match(n) else "…" for n in found.header[:_MAX_SHOWN]]
+        shown = [n if n in known else "…" for n in header]
         more = ", …" if len(found.header) > _MAX_SHOWN else ""
         return f"a CSV file whose first row is: {', '.join(shown)}{more}"
     if found.kind == "json":
@@ -131,6 +158,8 @@ def _seen(found: Probe) -> str:
         return "a zip archive holding: " + ", ".join(sorted(found.names)[:_MAX_SHOWN])
     if found.kind == "xml":
         return "an XML file whose top element is " + ", ".join(sorted(found.names)[:1])
+    if found.kind == "kdbx":
+        return "a KeePass database"
     return "a file of an unknown kind"
 
 
@@ -144,14 +173,29 @@ def _worth_probing(name: str) -> bool:
     return not hidden and name.lower().endswith(MEMBER_SUFFIXES)
 
 
-def _inside(archive_probe: Probe, path: Path, depth: int = 1) -> list[tuple[Probe, Layout]]:
-    """Every recognisable export in a zip archive, at any folder depth and in inner zips."""
+def _inside(
+    archive_probe: Probe, path: Path, depth: int = 1, budget: list[int] | None = None
+) -> list[tuple[Probe, Layout]]:
+    """Every recognisable export in a zip archive, at any folder depth and in inner zips.
+
+    ``budget`` counts the files left to open across every level: each may be read up to
+    the document limit, so a crafted archive of thousands must not be read in full.
+    """
+    budget = [MAX_PROBED_MEMBERS] if budget is None else budget
     found: list[tuple[Probe, Layout]] = []
     prefix = f"{archive_probe.member}/" if archive_probe.member else ""
     with open_zip(archive_probe, path) as archive:
         for info in archive.infolist():
             if info.is_dir() or not _worth_probing(info.filename):
                 continue
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise refuse(
+                    path,
+                    f"this zip archive holds more than {MAX_PROBED_MEMBERS} files that could "
+                    "be an export. Unzip it and give hygiene the export itself.",
+                    "too_large",
+                )
             try:
                 data = zip_member(archive, info.filename, path)
                 member = probe_bytes(data, path, prefix + info.filename)
@@ -161,7 +205,7 @@ def _inside(archive_probe: Probe, path: Path, depth: int = 1) -> list[tuple[Prob
             if layout is not None:
                 found.append((member, layout))
             elif member.kind == "zip" and depth < MAX_ZIP_DEPTH:
-                found += _inside(member, path, depth + 1)
+                found += _inside(member, path, depth + 1, budget)
     return found
 
 
@@ -192,6 +236,15 @@ def open_export(
         raise refuse_encrypted(path, "Proton Pass", protonpass.HOW)
     if layout_name is not None:
         layout = BY_NAME[layout_name]
+        # --format overrides a header, never the kind of file: a zip or a database read
+        # as text would only yield noise.
+        if found.kind != "csv" and not layout.detect(found):
+            raise refuse(
+                path,
+                f"this file is {_seen(found)}, which the {layout.label} layout cannot read. "
+                "Run the audit without --format and hygiene will tell what it is.",
+                "not_this_layout",
+            )
     else:
         detected = _detect(found)
         if detected is None and found.kind == "zip":

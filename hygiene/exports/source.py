@@ -212,13 +212,21 @@ def probe_head(head: bytes, opener: Opener, path: Path | str, member: str | None
         "csv",
         header=tuple(f.lower() for f in first),
         shape=tuple((len(fields), _url_column(fields)) for fields in sample),
-        header_like=len(first) >= 2
-        and any(first)
-        and all(COLUMN_NAME.match(f) for f in first if f),
+        header_like=_header_like(first),
         delimiter=delimiter,
         encoding=encoding,
         member=member,
         opener=opener,
+    )
+
+
+def _header_like(first: list[str]) -> bool:
+    """Whether a first record reads like column names: short words, no address or email."""
+    filled = [f for f in first if f]
+    return (
+        len(first) >= 2
+        and bool(filled)
+        and all(COLUMN_NAME.match(f) and not URL_LIKE.match(f) and "@" not in f for f in filled)
     )
 
 

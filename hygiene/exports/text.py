@@ -195,7 +195,7 @@ class _Lines:
 
 
 def _bad_bytes(fields: list[str]) -> bool:
-    return any(_UNDECODED.search(field) for field in fields)
+    return _UNDECODED.search("".join(fields)) is not None
 
 
 def records(

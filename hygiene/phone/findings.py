@@ -1,22 +1,17 @@
 """A phone check's results as findings for the plan (topic "devices").
 
-Every finding here carries the same safety rule: removing monitoring can alert the person
-who installed it and may destroy evidence, so the collection is kept and an advocate or
-the police are talked to first. The removal steps are general, because menu names differ
-from one phone maker to the next; they say so.
+Every finding here carries the same safety rule (declared in ``checks/findings.toml``):
+removing monitoring can alert the person who installed it and may destroy evidence, so the
+collection is kept and an advocate or the police are talked to first. The removal steps
+are general, because menu names differ from one phone maker to the next; they say so.
 """
 
 from __future__ import annotations
 
-from hygiene.findings import Finding, Severity, Topic
+from hygiene.findings import Finding, Severity, make
 from hygiene.phone.heuristics import Sign, Sureness
 from hygiene.phone.scan import Flagged, Match, PhoneResult
 
-SAFETY = (
-    "Removing it can alert the person who installed it, and it may destroy evidence. Keep "
-    "the collection, and talk to an advocate or the police before you change anything on "
-    "the phone."
-)
 KEEP_FIRST = (
     "Do not remove it yet. Keep the collection hygiene read (the folder or zip) somewhere "
     "the other person cannot reach, and talk to an advocate or the police first: it is "
@@ -42,10 +37,9 @@ def _match(match: Match) -> Finding:
     entry, app = match.entry, match.app
     also = _signs_text(match.signs, " It also shows these signs. ")
     if entry.type == "stalkerware":
-        return Finding(
-            id="phone_known_stalkerware",
+        return make(
+            "phone_known_stalkerware",
             severity=Severity.URGENT,
-            topic=Topic.DEVICES,
             subject=app.id,
             title=f"Known stalkerware on the phone: {entry.name} ({app.id})",
             why=(
@@ -54,12 +48,10 @@ def _match(match: Match) -> Finding:
                 f"the phone is to whoever installed them.{also}"
             ),
             fix=f"{KEEP_FIRST} {REMOVE_WHEN_SAFE}",
-            safety=SAFETY,
         )
-    return Finding(
-        id="phone_monitoring_app",
+    return make(
+        "phone_monitoring_app",
         severity=Severity.HIGH,
-        topic=Topic.DEVICES,
         subject=app.id,
         title=f"A monitoring app is on the phone: {entry.name} ({app.id})",
         why=(
@@ -72,15 +64,13 @@ def _match(match: Match) -> Finding:
             "Ask whether you set it up yourself, and who can see what it reports. If you did "
             f"not, treat it as stalkerware. {KEEP_FIRST} {REMOVE_WHEN_SAFE}"
         ),
-        safety=SAFETY,
     )
 
 
 def _flagged(flagged: Flagged) -> Finding:
-    return Finding(
-        id="phone_app_signs",
+    return make(
+        "phone_app_signs",
         severity=_severity(flagged.signs),
-        topic=Topic.DEVICES,
         subject=flagged.app.id,
         title=f"An app shows signs of monitoring: {flagged.app.label or flagged.app.id}",
         why=(
@@ -91,7 +81,6 @@ def _flagged(flagged: Flagged) -> Finding:
             "Ask whether you know this app and installed it yourself. If not, keep the "
             "collection and talk to an advocate before you remove it. " + REMOVE_WHEN_SAFE
         ),
-        safety=SAFETY,
     )
 
 
@@ -110,19 +99,13 @@ def _phone(sign: Sign) -> Finding:
             "installed it, so keep the collection first. Menu names are not confirmed for "
             "your phone."
         )
-    return Finding(
-        id=f"phone_{sign.id}",
+    return make(
+        "phone_rooted" if sign.id == "rooted" else "phone_app_scanning_off",
         severity=Severity.HIGH if sign.sureness is Sureness.HIGH else Severity.MEDIUM,
-        topic=Topic.DEVICES,
         subject="the phone",
         title=title,
         why=f"{sign.seen} How sure: {sign.sureness.value}. It may be innocent: {sign.innocent}",
         fix=fix,
-        safety=(
-            "Changing this can remove or expose a hidden app, which can alert the person who "
-            "installed it and may destroy evidence. Keep the collection, and talk to an "
-            "advocate or the police first."
-        ),
     )
 
 

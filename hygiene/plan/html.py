@@ -8,11 +8,11 @@ action has a box to tick, and sections do not split across pages where it can be
 
 from __future__ import annotations
 
-from html import escape
-
 from hygiene.helplines import Helpline
 from hygiene.plan.markdown import NOTHING_FOUND, TITLE
 from hygiene.plan.model import Plan
+from hygiene.render import html_text as escape
+from hygiene.render.findings import html_item
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'"
 
@@ -87,22 +87,7 @@ def to_html(plan: Plan) -> str:
         ]
         for finding in section.findings:
             number += 1
-            out += [
-                "<li>",
-                f'<span class="box" aria-hidden="true"></span><strong>{number}. '
-                f"{escape(finding.title)}</strong>",
-                f'<div><span class="severity">{escape(finding.severity.value)}</span> · '
-                f'<span class="subject">{escape(finding.subject)}</span></div>',
-                "<dl>",
-                f"<dt>Why:</dt><dd>{escape(finding.why)}</dd>",
-                f"<dt>What to do:</dt><dd>{escape(finding.fix)}</dd>",
-                "</dl>",
-            ]
-            if finding.safety:
-                out.append(
-                    f'<p class="safety"><strong>Safety:</strong> {escape(finding.safety)}</p>'
-                )
-            out.append("</li>")
+            out += html_item(finding, number)
         out += ["</ol>", "</section>"]
     if note := plan.log_note():
         out += ['<section id="log">', "<h2>Incident log</h2>", f"<p>{escape(note)}</p>"]

@@ -8,7 +8,7 @@ watched, a reminder in the plan to make changes somewhere safer.
 
 from __future__ import annotations
 
-from hygiene.findings import Finding, Severity, Topic
+from hygiene.findings import Severity, make
 from hygiene.helplines import load_region
 from hygiene.session.meeting import Meeting
 
@@ -22,10 +22,9 @@ EVIDENCE = (
     "what shows they were there."
 )
 
-DEVICE_FINDING = Finding(
-    id="device_may_be_watched",
+DEVICE_FINDING = make(
+    "device_may_be_watched",
     severity=Severity.URGENT,
-    topic=Topic.ACCESS_NOW,
     subject="The device used for changes",
     title="Make changes on a device they have never held",
     why="A phone or computer the other person has held or set up may let them see what you "
@@ -33,8 +32,6 @@ DEVICE_FINDING = Finding(
     fix="Make account changes on a device they have never used, such as a new phone, a "
     "trusted friend's device or a library computer. Ask your support worker about checking "
     "the old one.",
-    safety="Removing monitoring software can alert them. Talk it through with your support "
-    "worker first; some people keep the watched device for harmless use.",
 )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from hygiene.errors import InputError, Problem
-from hygiene.findings import Finding, in_plan_order
+from hygiene.findings import Finding, in_plan_order, make
 from hygiene.prompts import Prompter
 from hygiene.signs.catalogue import Cause, Check, Sign, SignsCatalogue
 
@@ -142,8 +142,8 @@ def _finding(likely: LikelyCause, answers: Mapping[str, Answer]) -> Finding:
     shorts = ", ".join(sign.short for sign in likely.signs)
     unsure = all(answers.get(sign.id) == Answer.NOT_SURE for sign in likely.signs)
     said = "You were not sure about" if unsure else "You noticed"
-    return Finding(
-        id=f"signs_point_to_{cause.id}",
+    return make(
+        f"signs_point_to_{cause.id}",
         severity=cause.severity,
         topic=cause.topic,
         subject=f"Warning signs: {shorts}",

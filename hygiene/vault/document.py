@@ -9,13 +9,14 @@ never one it keeps (``KeptFact`` has no such kind).
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from hygiene.accounts.inventory import Inventory
 from hygiene.facts.model import Fact, FactKind, Facts
-from hygiene.findings import Finding, Severity, Topic
+from hygiene.findings import Finding, Severity, Topic, registry
 from hygiene.log.model import IncidentLog
 from hygiene.signs.assess import Answer
 
@@ -52,13 +53,19 @@ class SavedFinding(_Model):
     why: str
     fix: str
     safety: str | None = None
+    account: str | None = None
 
     @classmethod
     def of(cls, finding: Finding) -> SavedFinding:
         return cls.model_validate(finding.to_dict())
 
     def finding(self) -> Finding:
-        return Finding(**self.model_dump())
+        # A session saved before the ids were renamed keeps its old ids: read them as new.
+        data = self.model_dump()
+        # A kind this version no longer knows still shows as it was saved.
+        with suppress(KeyError):
+            data["id"] = registry().current_id(self.id)
+        return Finding(**data)
 
 
 class Progress(_Model):
