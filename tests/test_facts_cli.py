@@ -59,3 +59,14 @@ def test_a_missing_file_is_bad_input(cli, tmp_path):
     result = cli("facts", "check", str(tmp_path / "nope.toml"))
     assert result.exit_code == 2
     assert "no such file" in result.stderr
+
+
+def test_other_ways_of_writing_a_guess_are_counted_not_listed(cli):
+    result = cli("facts", "check", str(FIXTURES / "facts.toml"))
+    son = result.stdout.split("names[3] (your son's name):")[1].split("\n\n")[0]
+    assert "  oliver  (name)" in son
+    assert "olly" not in son and "ollie" not in son
+    assert "more tried later" in son
+    data = json.loads(cli("facts", "check", str(FIXTURES / "facts.toml"), "--json").stdout)
+    tries = next(f for f in data["facts"] if f["where"] == "names[3]")["tries"]
+    assert {"olly", "ollie", "oli"} <= {t["text"] for t in tries}

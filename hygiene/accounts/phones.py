@@ -13,8 +13,10 @@ dropped or given a country it may not have.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import phonenumbers
+if TYPE_CHECKING:
+    import phonenumbers
 
 DEFAULT_REGION = "GB"  # the UK, the default region of hygiene
 
@@ -28,6 +30,9 @@ MIN_SHORT = 3
 
 def parse_phone(text: str) -> phonenumbers.PhoneNumber | None:
     """The number ``text`` is written as, or None if it is not shaped like a phone number."""
+    # Imported on first use: its metadata costs tens of milliseconds at every start.
+    import phonenumbers
+
     raw = text.strip()
     if not raw or not _PHONE_CHARS.match(raw):
         return None
@@ -44,6 +49,8 @@ def normalise_phone(text: str) -> str | None:
     raw = text.strip()
     if not raw or not _PHONE_CHARS.match(raw):
         return None
+    import phonenumbers
+
     number = parse_phone(raw)
     digits = re.sub(r"\D", "", raw)
     prefixed = digits.startswith("0") or raw.startswith("+")

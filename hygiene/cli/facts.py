@@ -58,7 +58,9 @@ def register(app: typer.Typer) -> None:
                 }
             )
             lines.append(f"\n{fact.where} ({fact.phrase}):")
-            first = [t for t in tries if t["tier"] == 1]
+            # Other ways of writing a token (separators, nicknames, +44) count as later.
+            early = {t.text for t in tokens if t.fact is fact and t.tier == 1 and not t.extra}
+            first = [t for t in tries if t["text"] in early or (hidden and t["tier"] == 1)]
             if not tries:
                 lines.append("  (the same guesses as an earlier fact)")
             lines.extend(f"  {t['text']}  ({t['form']})" for t in first)

@@ -23,8 +23,6 @@ from datetime import date
 from itertools import chain
 from typing import NamedTuple
 
-import phonenumbers
-
 from hygiene.accounts.phones import parse_phone
 from hygiene.facts.model import Fact, FactKind, Token
 from hygiene.facts.nicknames import nicknames_of
@@ -236,6 +234,8 @@ def _name_forms(parts: list[str], noun: str, given: bool) -> Iterator[Form]:
 def _phone_forms(value: str) -> Iterator[Form] | None:
     """The ways a phone number is written: 07700900123, 7700900123, 447700900123,
     +447700900123, 00447700900123, the local number without its area code, its last digits."""
+    import phonenumbers  # on first use, as in hygiene.accounts.phones
+
     number = parse_phone(value)
     if number is None:
         return None

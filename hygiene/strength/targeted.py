@@ -16,15 +16,17 @@ said again ("abcabc") costs the piece times the count.
 A fact token's cost is its place in the attacker's list for its slot: the tokens of the
 same kind of fact and shape (names; dates' digits; an address's letters ...) that are
 tried as early, fact by fact in the order of the person's lists (the first name written,
-then the second ...), so adding facts after it never raises its cost. First
-names, whole words, years and whole dates come first (tier 1), initials, reversed orders
-and rare date layouts later (tier 2, counted with tier 1). Another way of writing a token
-(a date with "_", "Cres" for "Crescent", +44 for 0, a nickname) costs the token's place
-plus the choice among its ways. Two people's names joined ("TomAndJane") cost the first
-name, the join's rank in a short list, and the second name's place among the names. A fact
-that is also a common word ("jennifer") is explained as the fact at the cheaper of the
-two costs. Anything no class explains costs what brute force costs (26 per letter, 10
-per digit).
+then the second ...) or form by form (every name's first form, then every name's second
+...), whichever reaches it first (the second at twice its place, the two tried in turn):
+so a token never costs more than its place among the facts written before it, however
+many are written after. First names, whole words, years and whole dates come first (tier
+1), initials, reversed orders and rare date layouts later (tier 2, counted with tier 1).
+Another way of writing a token (a date with "_", "Cres" for "Crescent", +44 for 0, a
+nickname) costs the token's place plus the choice among its ways. Two people's names
+joined ("TomAndJane") cost the first name, the join's rank in a short list, and the
+second name's place among the names. A fact that is also a common word ("jennifer") is
+explained as the fact at the cheaper of the two costs. Anything no class explains costs
+what brute force costs (26 per letter, 10 per digit).
 
 The password is segmented by dynamic programming into the cheapest sequence of parts:
 fact tokens and couples (found case-insensitively, through 0/o 1/i/l 3/e 4/@/a 5/$/s 7/t
@@ -120,20 +122,38 @@ def token_index(facts: Facts) -> TokenIndex:
     """Built once per set of facts: the audit checks thousands of passwords against one."""
     tokens = facts.tokens()
     # The attacker's list for one slot of a template (a name, a date, a place ... at one
-    # tier): the facts of that kind in the order they are tried (the first of the list,
-    # then the second ...), each fact's forms in turn. A token's choice costs its place in
-    # that list, so later facts do not make the first ones dearer, and a date never waits
-    # behind the names. A way of writing another token (extra > 0) takes no place of its own.
-    per_class: dict[tuple[str, int], list[int]] = {}
+    # tier) holds the tokens of that kind and shape. They may walk it fact by fact (the
+    # first fact of the list with all its forms, then the second ...) or form by form (every
+    # fact's first form, then every fact's second ...). A token costs its place in the first
+    # order, or twice its place in the second (trying both orders in turn): so facts written
+    # later never raise the cost of earlier ones, and a late fact's common form is not
+    # priced behind every form of every fact before it. A way of writing another token
+    # (extra > 0) takes no place of its own.
+    by_fact: dict[tuple[str, int], list[int]] = {}
+    by_form: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    ordinal: dict[Token, int] = {}
+    seen: dict[tuple[Fact, str], int] = {}
     for token in tokens:
-        if not token.extra:
-            for tier in range(token.tier, 3):
-                per_class.setdefault((_kind_class(token), tier), []).append(token.fact.index)
-    for indexes in per_class.values():
+        if token.extra:
+            continue
+        slot = _kind_class(token)
+        ordinal[token] = seen.get((token.fact, slot), 0)
+        seen[(token.fact, slot)] = ordinal[token] + 1
+        for tier in range(token.tier, 3):
+            by_fact.setdefault((slot, tier), []).append(token.fact.index)
+            by_form.setdefault((slot, tier), []).append((ordinal[token], token.fact.index))
+    for indexes in by_fact.values():
         indexes.sort()
+    for pairs in by_form.values():
+        pairs.sort()
 
     def place(token: Token) -> int:
-        return bisect_right(per_class.get((_kind_class(token), token.tier), []), token.fact.index)
+        key = (_kind_class(token), token.tier)
+        fact_major = bisect_right(by_fact.get(key, []), token.fact.index)
+        # A way of writing another token sits in the form order where its fact's first
+        # form does.
+        at = (ordinal.get(token, 0), token.fact.index)
+        return min(fact_major, 2 * bisect_right(by_form.get(key, []), at))
 
     cost = {t: math.log10(max(place(t), 1)) + t.extra for t in tokens}
     forward, backward = _Node(), _Node()
