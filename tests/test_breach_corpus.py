@@ -267,7 +267,7 @@ def test_an_index_that_cannot_be_written_is_said_plainly(
     cli: Cli, tmp_path: Path, corpus: Corpus
 ) -> None:
     path = corpus.write_file(tmp_path / "c.txt")
-    (tmp_path / "c.txt.hygiene-index.partial").mkdir()  # something in the way
+    (tmp_path / "c.txt.hygiene-index").mkdir()  # something in the way
     result = cli("corpus", "index", str(path))
     assert result.exit_code == 2
     assert "the index cannot be written there" in result.stderr

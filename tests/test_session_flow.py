@@ -251,7 +251,7 @@ def test_a_full_disk_mid_meeting_is_said_and_the_meeting_goes_on(
 ) -> None:
     import errno
 
-    from hygiene.vault import fileformat
+    from hygiene import safefile
 
     with pytest.raises(Interrupted):
         run([*SAFE, *KEEP, *SIGNS, "<quit>"])
@@ -262,7 +262,7 @@ def test_a_full_disk_mid_meeting_is_said_and_the_meeting_goes_on(
 
     prompter = ScriptedPrompter([*SAFE, *FACTS, "<quit>"])
     with monkeypatch.context() as patch, pytest.raises(Interrupted):
-        patch.setattr(fileformat.os, "write", full)
+        patch.setattr(safefile.os, "write", full)
         run_session(prompter, resume="Sam", breach=BuiltinSource())
     said = "\n".join(prompter.transcript)
     assert "The disk is full" in said

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 import pytest
 from vault_support import MemoryKeyring, keyring_backend, service_name  # noqa: F401
 
+from hygiene import safefile as safefile_module
 from hygiene.accounts.inventory import Inventory
 from hygiene.findings import Finding, Severity, Topic
 from hygiene.secret import Secret
@@ -26,7 +27,6 @@ from hygiene.vault import (
     VaultDocument,
     VaultError,
 )
-from hygiene.vault import fileformat as fileformat_module
 from hygiene.vault.keys import KeyringKeys
 
 
@@ -170,16 +170,6 @@ def test_one_persons_file_cannot_pass_for_anothers(vault: Vault) -> None:
         reopened(vault).load("Alex")
 
 
-def test_a_newer_format_asks_for_an_update(vault: Vault) -> None:
-    vault.save(sample())
-    path = _only_file(vault)
-    blob = bytearray(path.read_bytes())
-    blob[4] = 99
-    path.write_bytes(bytes(blob))
-    with pytest.raises(VaultError, match="newer version of hygiene"):
-        vault.load("Sam")
-
-
 def test_a_missing_key_is_said_and_nothing_is_overwritten(vault: Vault) -> None:
     vault.save(sample())
     path = _only_file(vault)
@@ -243,7 +233,7 @@ def _full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     def write(fd: int, data: Any) -> int:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(fileformat_module.os, "write", write)
+    monkeypatch.setattr(safefile_module.os, "write", write)
 
 
 def test_a_full_disk_keeps_the_last_saved_copy(
@@ -340,7 +330,7 @@ def test_an_interrupted_write_leaves_no_temporary_file(
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patch:
-        patch.setattr(fileformat_module.os, "fsync", interrupted)
+        patch.setattr(safefile_module.os, "fsync", interrupted)
         with pytest.raises(KeyboardInterrupt):
             vault.save(sample().model_copy(update={"signs": {}}))
     assert [p.name for p in vault.root.iterdir()] == [_only_file(vault).name]
@@ -348,10 +338,10 @@ def test_an_interrupted_write_leaves_no_temporary_file(
 
 
 def test_a_folder_that_cannot_be_written_is_a_plain_error(tmp_path: Path) -> None:
-    from hygiene.vault.fileformat import write_atomic
+    from hygiene.safefile import NotWritten, write_private
 
-    with pytest.raises(VaultError, match="could not be saved"):
-        write_atomic(tmp_path / "missing" / "plan.html", b"x")
+    with pytest.raises(NotWritten, match="could not be saved"):
+        write_private(tmp_path / "missing" / "plan.html", b"x")
 
 
 def test_a_keyring_failing_its_own_way_is_said_plainly(tmp_path: Path) -> None:

@@ -12,7 +12,6 @@ as that account.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from pathlib import Path
@@ -33,6 +32,7 @@ from pydantic import (
 from hygiene.accounts.devices import Device
 from hygiene.accounts.phones import contact_key, is_email, normalise_phone
 from hygiene.errors import InputError, Problem
+from hygiene.safefile import write_private
 from hygiene.tomlsource import TomlDocument, load_toml, validation_problems
 
 YesNoMaybe = Literal["yes", "no", "maybe"]
@@ -463,12 +463,10 @@ def dump_inventory(inv: Inventory) -> str:
     return "\n".join(chunks)
 
 
-def save_inventory(inv: Inventory, path: Path) -> None:
-    """Write the inventory so a crash mid-write never leaves half a file: write, then rename."""
+def save_inventory(inv: Inventory, path: Path, *, replace_unsafe: bool = False) -> None:
+    """Write the inventory whole and readable by the person only (it lists who controls what).
+
+    A link or special file at ``path`` is refused unless ``replace_unsafe`` (see ``safefile``).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    # Readable by the person only: the file lists their accounts and who controls what.
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(dump_inventory(inv))
-    temporary.replace(path)
+    write_private(path, dump_inventory(inv).encode("utf-8"), replace_unsafe=replace_unsafe)

@@ -27,6 +27,7 @@ from hygiene.accounts.inventory import (
 from hygiene.accounts.phones import contact_key, is_email, normalise_phone
 from hygiene.accounts.providers import GENERIC_ID, Catalogue, Checklist, Provider, where_text
 from hygiene.prompts import Prompter
+from hygiene.safefile import UnsafeTarget, unsafe_reason
 
 YES_NO_MAYBE = ["Yes", "No", "Maybe, or not sure"]
 YES_NO_MAYBE_VALUES = ["yes", "no", "maybe"]
@@ -57,13 +58,21 @@ INTRO = (
 
 def review(prompter: Prompter, path: Path, catalogue: Catalogue) -> Inventory:
     """Ask about accounts until the person has finished; the inventory is saved after each."""
-    inv = load_inventory(path) if path.exists() else Inventory()
+    reason = unsafe_reason(path)
+    if reason:
+        # It may have been planted to send the inventory somewhere the other person reads.
+        question = f"{path} is not a plain file ({reason}). Replace it with the inventory?"
+        if "folder" in reason or not prompter.confirm(question):
+            raise UnsafeTarget(
+                f"Nothing was written to {path.name}: {reason}. Choose another name."
+            )
+    inv = load_inventory(path) if path.exists() and not reason else Inventory()
     prompter.say(INTRO.format(path=path))
     if inv.accounts:
         prompter.say(f"{path} already lists {len(inv.accounts)} accounts; new ones are added.")
 
     def keep(inv: Inventory, account: Account) -> None:
-        save_inventory(inv, path)
+        save_inventory(inv, path, replace_unsafe=bool(reason))
         prompter.say(f"Saved {account.label} to {path}.")
 
     review_accounts(prompter, inv, catalogue, keep)

@@ -20,6 +20,7 @@ from pathlib import Path
 from hygiene.breach.interface import Progress
 from hygiene.breach.verify import BUCKETS, verify
 from hygiene.errors import InputError
+from hygiene.safefile import NotWritten, write_private
 
 MAGIC = b"hygiene corpus index 2\n"
 SUFFIX = ".hygiene-index"
@@ -45,18 +46,14 @@ def build_index(corpus: Path, progress: Progress | None = None) -> Path:
         raise InputError(verdict.problems)
     assert verdict.buckets is not None
     target = index_path(corpus)
-    partial = target.with_name(target.name + ".partial")
     offsets = array("Q", verdict.buckets)
     if sys.byteorder == "big":
         offsets.byteswap()  # the file is little-endian everywhere
     try:
-        with open(partial, "wb") as out:
-            out.write(MAGIC + _HEADER.pack(*_stamp(corpus)))
-            out.write(offsets.tobytes())
-        partial.replace(target)
-    except OSError as exc:
+        write_private(target, MAGIC + _HEADER.pack(*_stamp(corpus)) + offsets.tobytes())
+    except NotWritten as exc:
         raise InputError(
-            f"{target}: the index cannot be written there ({exc.strerror or 'error'}); "
+            f"{target}: the index cannot be written there ({exc}); "
             "the index lives beside the corpus, so the folder must be writable"
         ) from None
     return target

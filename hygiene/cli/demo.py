@@ -35,14 +35,14 @@ def register(app: typer.Typer) -> None:
 
         Needs no password, no network and no keyring, and writes nothing but --html FILE.
         """
+        from hygiene.cli.files import write_chosen
         from hygiene.demo import demo_plan
         from hygiene.plan import to_html, to_markdown
-        from hygiene.vault.fileformat import write_atomic
 
         plan = demo_plan()
         console.echo(INTRO + "\n")
         console.echo(to_markdown(plan))
         console.echo(OUTRO)
         if html is not None:
-            write_atomic(html.resolve(), to_html(plan).encode())
+            write_chosen(html, to_html(plan).encode())
             console.echo(f"\nThe printable page was written to {html}. It opens in any browser.")

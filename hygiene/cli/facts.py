@@ -87,17 +87,20 @@ def register(app: typer.Typer) -> None:
         from hygiene.cli.prompter import TerminalPrompter
         from hygiene.facts import load_facts
         from hygiene.facts.ask import ask_facts, to_toml
-        from hygiene.vault.fileformat import write_atomic
+        from hygiene.safefile import unsafe_reason, write_private
 
         prompter = TerminalPrompter()
-        if file.exists() and not prompter.confirm(f"{file} already exists. Replace it?"):
+        reason = unsafe_reason(file)
+        already = f"{file} is not a plain file ({reason})" if reason else f"{file} already exists"
+        there = file.is_symlink() or file.exists()
+        if there and not prompter.confirm(f"{already}. Replace it?"):
             console.echo("Nothing was written.")
             raise typer.Exit(exitcodes.OK)
         facts = ask_facts(prompter, old_passwords=False)
         if not facts.facts:
             console.echo("\nNothing was given, so no file was written.")
             raise typer.Exit(exitcodes.OK)
-        write_atomic(file.resolve(), to_toml(facts).encode())
+        write_private(file, to_toml(facts).encode(), replace_unsafe=True)  # confirmed above
         written = load_facts(file)  # what was written reads back, or this says why not
         console.echo(
             f"\n{len(written.facts)} facts were written to {file}; only you can open it. "

@@ -197,11 +197,11 @@ def export(
 ) -> None:
     """The whole log for the police or a court: numbered, in the order things happened,
     with the evidence fingerprints and the check. Written only where you say."""
+    from hygiene.cli.files import write_chosen
     from hygiene.errors import InputError
     from hygiene.log import export as formats
     from hygiene.log.html import to_html
     from hygiene.log.model import entries_text, local_now
-    from hygiene.vault.fileformat import write_atomic
 
     if sum([html is not None, markdown, csv is not None, json]) > 1:
         console.echo("error: choose one of --html FILE, --markdown, --csv FILE, --json.", err=True)
@@ -215,7 +215,7 @@ def export(
         target = html if html is not None else csv
         assert target is not None
         text = to_html(log, result, label, at) if html is not None else formats.to_csv(log, result)
-        write_atomic(target.resolve(), text.encode("utf-8"))
+        write_chosen(target, text.encode("utf-8"))
         console.echo(
             f"The log ({entries_text(len(log.entries))}) was written to {_safe(str(target))}."
         )

@@ -39,11 +39,11 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """The plan, most urgent first, ending with where to get help. Never shows a password."""
+        from hygiene.cli.files import write_chosen
         from hygiene.cli.render import print_json
         from hygiene.cli.vault_access import open_vault
         from hygiene.plan import to_data, to_html, to_markdown
         from hygiene.plan.saved import plan_of
-        from hygiene.vault.fileformat import write_atomic
 
         if sum([markdown, html is not None, json]) > 1:
             console.echo("error: choose one of --markdown, --html FILE, --json.", err=True)
@@ -51,7 +51,7 @@ def register(app: typer.Typer) -> None:
         document = open_vault(passphrase=passphrase).load(name) if name else None
         result = plan_of(document, show_facts=show_facts, region_id=region)
         if html is not None:
-            write_atomic(html.resolve(), to_html(result).encode())
+            write_chosen(html, to_html(result).encode())
             console.echo(f"The plan was written to {html}. It opens in any browser and prints.")
         elif json:
             print_json(to_data(result))

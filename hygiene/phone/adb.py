@@ -213,7 +213,7 @@ def save_evidence(run: AdbRun, folder: Path) -> list[Path]:
     """Each command's output as a file in a new ``folder``, a log of the exact commands and
     times, and SHA-256 sums, readable by this user alone. An existing folder with files in
     it is refused rather than mixed with."""
-    from hygiene.vault.fileformat import write_atomic
+    from hygiene.safefile import write_private
 
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise InputError(
@@ -227,11 +227,11 @@ def save_evidence(run: AdbRun, folder: Path) -> list[Path]:
     for number, (args, when, text) in enumerate(run.outputs, start=1):
         name = f"{number:03d}-" + "-".join(a.strip("-") for a in args if a != "shell")[:80] + ".txt"
         data = text.encode("utf-8")
-        write_atomic(folder / name, data)
+        write_private(folder / name, data)
         written.append(folder / name)
         log.append(f"{when}\tadb {' '.join(args)}\t{name}")
         sums.append(f"{hashlib.sha256(data).hexdigest()}  {name}")
     for name, lines in (("commands.log", log), ("SHA256SUMS", sums)):
-        write_atomic(folder / name, ("\n".join(lines) + "\n").encode("utf-8"))
+        write_private(folder / name, ("\n".join(lines) + "\n").encode("utf-8"))
         written.append(folder / name)
     return written

@@ -17,9 +17,8 @@ from hygiene.emailplan.report import plan_lines
 from hygiene.emailplan.walkthrough import walk
 from hygiene.plan import Plan, to_html, to_markdown
 from hygiene.plan.saved import plan_of
+from hygiene.safefile import NotWritten, unsafe_reason, write_private
 from hygiene.session.meeting import Meeting
-from hygiene.vault import VaultError
-from hygiene.vault.fileformat import write_atomic
 
 SUMMARY_CHOICES = ["Show the whole plan here", "Write a printable page", "Finish"]
 
@@ -70,9 +69,13 @@ def _write_page(meeting: Meeting, plan: Plan) -> None:
     ask = meeting.prompter
     name = ask.ask("Where should the page be written?", default="hygiene-plan.html").strip()
     path = Path(name).expanduser()
+    replace = False
+    reason = unsafe_reason(path)
+    if reason and "folder" not in reason:
+        replace = ask.confirm(f"{path} is not a plain file ({reason}). Replace it with the page?")
     try:
-        write_atomic(path.resolve(), to_html(plan).encode())
-    except (VaultError, OSError) as exc:
+        write_private(path, to_html(plan).encode(), replace_unsafe=replace)
+    except NotWritten as exc:
         ask.say(f"The page could not be written: {exc}")
         return
     ask.say(

@@ -11,6 +11,7 @@ from hygiene.vault.errors import (
     KeyMissing,
     KeyringUnusable,
     NotSaved,
+    RolledBack,
     VaultCorrupt,
     VaultError,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "NotSaved",
     "Progress",
     "Removed",
+    "RolledBack",
     "SavedFinding",
     "Vault",
     "VaultCorrupt",

@@ -26,6 +26,10 @@ class VaultCorrupt(VaultError):
     """The file was changed or damaged; it is left where it is."""
 
 
+class RolledBack(VaultCorrupt):
+    """The file is genuine but older than the last save the keyring knows of."""
+
+
 class NotSaved(VaultError):
     """Nothing is saved under that label."""
 

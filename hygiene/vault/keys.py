@@ -6,8 +6,11 @@ more random key (entry ``index``) turns the label the worker picks into that opa
 with a keyed hash, so nobody reading the disk or the keyring can tell whose file is whose
 or even test a guessed name. A keyring that would not keep a key safe (the "fail" and
 "null" backends, or one that writes it to a file in clear) is refused with what to do
-instead. Where no keyring can serve, the worker may choose a passphrase: the same two
-keys are then derived from it with scrypt and nothing is stored at all.
+instead. Each file's entry also keeps the counter of its last save, so an older copy of
+the file put back is noticed. Where no keyring can serve, the worker may choose a
+passphrase: the same two keys are then derived from it with scrypt and nothing is stored
+at all (so nothing can notice an older copy put back); a new file is refused a passphrase
+that hygiene's own strength check finds weak or built from the person's facts.
 """
 
 from __future__ import annotations
@@ -17,12 +20,17 @@ import hashlib
 import hmac
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from hygiene.availability import Availability
 from hygiene.secret import Secret
 from hygiene.vault.errors import KeyringUnusable, VaultCorrupt, VaultError
+from hygiene.vault.fileformat import SCRYPT_FORMAT_1, SCRYPT_NOW, Kdf
+
+if TYPE_CHECKING:
+    from hygiene.facts.model import Facts
 
 SERVICE = "hygiene"
 # Tests point this elsewhere so they never touch a real keyring's entries.
@@ -33,10 +41,6 @@ KEY_BYTES = 32
 KIND_KEYRING = 1
 KIND_PASSPHRASE = 2
 
-# scrypt cost: about 32 MiB and a tenth of a second, paid once per command.
-SCRYPT_N = 2**15
-SCRYPT_R = 8
-SCRYPT_P = 1
 SALT_BYTES = 16
 
 HOW_TO_FIX = (
@@ -50,12 +54,24 @@ class KeyStore(Protocol):
     """Gives the keys for one kind of protection; ``kind`` is written in each file's header."""
 
     kind: int
+    kdf: Kdf | None  # the scrypt cost written in a new file's header
+    salt: bytes
 
-    def index_key(self, *, create: bool) -> bytes | None:
-        """The key that turns labels into file ids; ``None`` if there is none yet."""
+    def index_keys(self, *, create: bool) -> Iterator[bytes]:
+        """The keys that turn labels into file ids: new files use the first, older ones may
+        have used the rest; none if there is none yet."""
 
-    def file_key(self, file_id: str, *, create: bool) -> bytes | None:
-        """The key of one file; ``None`` if there is none."""
+    def file_key(self, file_id: str, *, create: bool, kdf: Kdf | None = None) -> bytes | None:
+        """The key of one file (``kdf``: the cost in its header); ``None`` if there is none."""
+
+    def counter(self, file_id: str) -> int | None:
+        """The counter of the file's last save as kept with its key; ``None`` if none is kept."""
+
+    def set_counter(self, file_id: str, counter: int) -> None:
+        """Keep ``counter`` with the file's key (nothing where nothing can be kept)."""
+
+    def vet_new(self, facts: Facts) -> None:
+        """Refuse to start a new file under this protection, if it is too weak for ``facts``."""
 
     def forget(self, file_id: str) -> bool:
         """Remove the key of one file; whether there was one."""
@@ -92,16 +108,22 @@ def _wrap(exc: Exception) -> VaultError:
 
 
 class KeyringKeys:
-    """Keys kept in the operating system's keyring (or a backend given for tests)."""
+    """Keys kept in the operating system's keyring (or a backend given for tests).
+
+    A file's entry is its key in base64, then ``:`` and the counter of its last save
+    (entries written before counters were kept have none: 0).
+    """
 
     kind = KIND_KEYRING
+    kdf: Kdf | None = None
+    salt = b""
 
     def __init__(self, backend: Any | None = None, service: str | None = None) -> None:
         import keyring
 
         self._service = service or os.environ.get(SERVICE_ENV) or SERVICE
-        # Each keyring call can be a D-Bus round trip; one command asks for a key once.
-        self._cache: dict[str, bytes] = {}
+        # Each keyring call can be a D-Bus round trip; one command asks for an entry once.
+        self._cache: dict[str, tuple[bytes, int]] = {}
         self._backend = backend if backend is not None else keyring.get_keyring()
         reason = _refusal(self._backend)
         if reason:
@@ -109,8 +131,7 @@ class KeyringKeys:
                 f"This computer cannot keep the key safely: {reason}. {HOW_TO_FIX}"
             )
 
-    def _get(self, entry: str) -> bytes | None:
-
+    def _get(self, entry: str) -> tuple[bytes, int] | None:
         if entry in self._cache:
             return self._cache[entry]
         try:
@@ -119,25 +140,33 @@ class KeyringKeys:
             raise _wrap(exc) from None
         if stored is None:
             return None
+        encoded, _, count = stored.partition(":")
         try:
-            key = base64.b64decode(stored, validate=True)
+            key = base64.b64decode(encoded, validate=True)
+            counter = int(count) if count else 0
         except ValueError:
-            key = b""
-        if len(key) != KEY_BYTES:
+            key, counter = b"", 0
+        if len(key) != KEY_BYTES or counter < 0:
             raise KeyringUnusable("A key in the keyring has been changed and cannot be used.")
-        self._cache[entry] = key
-        return key
+        self._cache[entry] = (key, counter)
+        return key, counter
+
+    def _set(self, entry: str, key: bytes, counter: int) -> None:
+        value = base64.b64encode(key).decode() + (f":{counter}" if counter else "")
+        try:
+            self._backend.set_password(self._service, entry, value)
+        except Exception as exc:  # every backend fails its own way; all mean no key now
+            raise _wrap(exc) from None
+        self._cache[entry] = (key, counter)
 
     def _get_or_create(self, entry: str, create: bool) -> bytes | None:
-
-        key = self._get(entry)
-        if key is None and create:
-            key = secrets.token_bytes(KEY_BYTES)
-            try:
-                self._backend.set_password(self._service, entry, base64.b64encode(key).decode())
-            except Exception as exc:  # every backend fails its own way; all mean no key now
-                raise _wrap(exc) from None
-            self._cache[entry] = key
+        kept = self._get(entry)
+        if kept is not None:
+            return kept[0]
+        if not create:
+            return None
+        key = secrets.token_bytes(KEY_BYTES)
+        self._set(entry, key, 0)
         return key
 
     def _delete(self, entry: str) -> bool:
@@ -154,11 +183,25 @@ class KeyringKeys:
             raise _wrap(exc) from None
         return True
 
-    def index_key(self, *, create: bool) -> bytes | None:
-        return self._get_or_create(INDEX_ENTRY, create)
+    def index_keys(self, *, create: bool) -> Iterator[bytes]:
+        key = self._get_or_create(INDEX_ENTRY, create)
+        if key is not None:
+            yield key
 
-    def file_key(self, file_id: str, *, create: bool) -> bytes | None:
+    def file_key(self, file_id: str, *, create: bool, kdf: Kdf | None = None) -> bytes | None:
         return self._get_or_create(file_id, create)
+
+    def counter(self, file_id: str) -> int | None:
+        kept = self._get(file_id)
+        return None if kept is None else kept[1]
+
+    def set_counter(self, file_id: str, counter: int) -> None:
+        kept = self._get(file_id)
+        if kept is not None and kept[1] != counter:
+            self._set(file_id, kept[0], counter)
+
+    def vet_new(self, facts: Facts) -> None:
+        return None  # the key is random: nothing to be guessed
 
     def forget(self, file_id: str) -> bool:
         return self._delete(file_id)
@@ -167,36 +210,67 @@ class KeyringKeys:
         return self._delete(INDEX_ENTRY)
 
 
-def derive_master(passphrase: Secret, salt: bytes) -> bytes:
+def derive_master(passphrase: Secret, salt: bytes, kdf: Kdf = SCRYPT_NOW) -> bytes:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
     if not passphrase:
         raise VaultError("The passphrase is empty. Choose one you will remember.")
-    kdf = Scrypt(salt=salt, length=KEY_BYTES, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P)
-    return kdf.derive(passphrase.reveal().encode("utf-8"))
+    scrypt = Scrypt(salt=salt, length=KEY_BYTES, n=2**kdf.log2_n, r=kdf.r, p=kdf.p)
+    return scrypt.derive(passphrase.reveal().encode("utf-8"))
 
 
 class PassphraseKeys:
     """Keys derived from a passphrase and this computer's salt; nothing is kept anywhere.
 
     A wrong passphrase cannot be told apart from a label with nothing saved under it: the
-    label is hashed with a key from the passphrase, so it finds no file.
+    label is hashed with a key from the passphrase, so it finds no file. Files saved at an
+    older scrypt cost are found and opened with that cost, derived only when needed.
     """
 
     kind = KIND_PASSPHRASE
+    kdf: Kdf | None = SCRYPT_NOW
 
     def __init__(self, passphrase: Secret, salt: bytes) -> None:
-        self._master = derive_master(passphrase, salt)
+        if not passphrase:
+            raise VaultError("The passphrase is empty. Choose one you will remember.")
+        self._passphrase = passphrase
+        self._masters: dict[Kdf, bytes] = {SCRYPT_NOW: derive_master(passphrase, salt)}
         self.salt = salt
 
-    def _sub(self, purpose: str) -> bytes:
-        return hmac.new(self._master, purpose.encode(), hashlib.sha256).digest()
+    def _sub(self, purpose: str, kdf: Kdf) -> bytes:
+        if kdf not in self._masters:
+            self._masters[kdf] = derive_master(self._passphrase, self.salt, kdf)
+        return hmac.new(self._masters[kdf], purpose.encode(), hashlib.sha256).digest()
 
-    def index_key(self, *, create: bool) -> bytes | None:
-        return self._sub("index")
+    def index_keys(self, *, create: bool) -> Iterator[bytes]:
+        for kdf in (SCRYPT_NOW, SCRYPT_FORMAT_1):
+            yield self._sub("index", kdf)
 
-    def file_key(self, file_id: str, *, create: bool) -> bytes | None:
-        return self._sub(f"file:{file_id}")
+    def file_key(self, file_id: str, *, create: bool, kdf: Kdf | None = None) -> bytes | None:
+        return self._sub(f"file:{file_id}", kdf or SCRYPT_NOW)
+
+    def counter(self, file_id: str) -> int | None:
+        return None
+
+    def set_counter(self, file_id: str, counter: int) -> None:
+        return None
+
+    def vet_new(self, facts: Facts) -> None:
+        from hygiene.strength import Level, assess
+
+        assessment = assess(self._passphrase, facts)
+        personal = assessment.targeted.personal_parts
+        if assessment.verdict.level is Level.weak:
+            why = assessment.verdict.sentence
+        elif personal:
+            # Strong against a stranger, but it hands the other person part of the answer.
+            why = f"it contains {', '.join(part.label for part in personal)}."
+        else:
+            return
+        raise VaultError(
+            f"That passphrase is too easy to guess: {why} Nothing was saved. Choose a "
+            "longer one of random words (hygiene suggest makes some), or use the keyring."
+        )
 
     def forget(self, file_id: str) -> bool:
         return False

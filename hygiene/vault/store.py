@@ -2,9 +2,10 @@
 
 Files live in the user's data folder (or ``HYGIENE_HOME``), each named by an opaque id
 that is a keyed hash of the label, so the folder lists nothing but random-looking names.
-Saving never replaces a file it cannot read (a damaged file, or one whose key is gone), so
-nothing already saved is lost by a save; only ``forget`` removes, and it says what it
-removed.
+Saving never replaces a file it cannot read (a damaged file, an older copy put back, or
+one whose key is gone), so nothing already saved is lost by a save; only ``forget``
+removes, and it says what it removed. Should the keyring lose the key that hides the
+labels, each file is still found by opening it and reading the label inside.
 """
 
 from __future__ import annotations
@@ -18,16 +19,19 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from hygiene import safefile
+from hygiene.safefile import NotReadable, read_regular
 from hygiene.secret import Secret
 from hygiene.vault.document import VaultDocument
-from hygiene.vault.errors import KeyMissing, NotSaved, VaultCorrupt, VaultError
-from hygiene.vault.fileformat import (
-    ensure_dir,
-    read_header,
-    seal,
-    unseal,
-    write_atomic,
+from hygiene.vault.errors import (
+    DiskFull,
+    KeyMissing,
+    NotSaved,
+    RolledBack,
+    VaultCorrupt,
+    VaultError,
 )
+from hygiene.vault.fileformat import ensure_dir, read_header, seal, unseal
 from hygiene.vault.keys import (
     KIND_PASSPHRASE,
     KeyringKeys,
@@ -40,6 +44,9 @@ from hygiene.vault.keys import (
 SUFFIX = ".vault"
 SALT_FILE = "salt"
 MAX_LABEL = 100
+# Far above any real session (8,000 accounts is about 2 MB, an evidence copy at most 25 MB
+# as base64 in the document); a planted giant is not read into memory.
+MAX_FILE_BYTES = 2 << 30
 
 
 def home() -> Path:
@@ -90,7 +97,7 @@ class Vault:
             salt = new_salt()
         if not (root / SALT_FILE).exists():
             ensure_dir(root)
-            write_atomic(root / SALT_FILE, salt)
+            _write(root / SALT_FILE, salt)
         return cls(PassphraseKeys(passphrase, salt), root)
 
     # -- finding files --------------------------------------------------------------
@@ -100,12 +107,24 @@ class Vault:
             raise VaultError("No key is available to open saved sessions.")
         return self.keys
 
-    def _file_id(self, label: str, *, create: bool) -> str | None:
-        index = self._keys().index_key(create=create)
-        if index is None:
-            return None
+    def _find(self, label: str, *, create: bool) -> tuple[str | None, str | None]:
+        """Where a new save of ``label`` goes, and where its file is now (``None``: nowhere).
+
+        They differ when the file was saved at an older passphrase cost, or before the
+        keyring lost the key that hides labels: then the file is found by opening each one.
+        """
         name = clean_label(label).casefold().encode()
-        return hmac.new(index, name, hashlib.sha256).hexdigest()[:32]
+        target = None
+        for index in self._keys().index_keys(create=create):
+            file_id = hmac.new(index, name, hashlib.sha256).hexdigest()[:32]
+            target = target or file_id
+            if self._path(file_id).exists():
+                return target, file_id
+        found = next(
+            (path.stem for path, doc in self._opened() if _same(doc.label, name.decode())),
+            None,
+        )
+        return target, found
 
     def _path(self, file_id: str) -> Path:
         return self.root / f"{file_id}{SUFFIX}"
@@ -116,8 +135,7 @@ class Vault:
         return sorted(self.root.glob(f"*{SUFFIX}"))
 
     def exists(self, label: str) -> bool:
-        file_id = self._file_id(label, create=False)
-        return file_id is not None and self._path(file_id).exists()
+        return self._find(label, create=False)[1] is not None
 
     # -- reading and writing ---------------------------------------------------------
 
@@ -129,27 +147,44 @@ class Vault:
         )
         return NotSaved(f"Nothing is saved under '{clean_label(label)}' on this computer.{hint}")
 
-    def _read(self, file_id: str, label: str) -> VaultDocument:
+    def _read(self, file_id: str, label: str) -> tuple[VaultDocument, int]:
+        """The document in ``file_id``'s file and the counter of its save."""
         path = self._path(file_id)
         try:
-            blob = path.read_bytes()
+            blob = read_regular(path, MAX_FILE_BYTES)
         except FileNotFoundError:
             raise self._not_saved(label) from None
+        except NotReadable:
+            raise VaultCorrupt(
+                f"The saved session '{label}' is not an ordinary file, or is far too large, so "
+                "it was not read. It was left as it is."
+            ) from None
         except OSError as exc:
             raise VaultError(
                 f"The saved session '{label}' could not be read ({exc.strerror})."
             ) from None
-        read_header(blob, label)
-        key = self._keys().file_key(file_id, create=False)
+        header, start = read_header(blob, label)
+        keys = self._keys()
+        key = keys.file_key(file_id, create=False, kdf=header.kdf)
         if key is None:
             raise KeyMissing(
                 f"The key for '{label}' is not in this computer's keyring, so it cannot be opened. "
                 "It may have been saved by another user or before the keyring was reset. "
                 "The file was left as it is."
             )
-        plaintext = unseal(blob, key, file_id, label)
+        plaintext = unseal(blob, header, start, key, file_id, label)
+        kept = keys.counter(file_id)
+        if kept is not None and header.counter < kept:
+            raise RolledBack(
+                f"The saved session '{label}' is an older copy than the one last saved on this "
+                "computer: someone may have put an old file back. It was not opened and was "
+                f"left as it is. If that is unexpected, keep it as evidence; `hygiene forget "
+                f"{label}` removes it."
+            )
+        if kept is not None and header.counter > kept:
+            keys.set_counter(file_id, header.counter)  # a save ended before the keyring heard
         try:
-            return VaultDocument.model_validate_json(plaintext)
+            return VaultDocument.model_validate_json(plaintext), header.counter
         except ValidationError:
             raise VaultCorrupt(
                 f"The saved session '{label}' could not be understood. It was left as it is."
@@ -157,38 +192,55 @@ class Vault:
 
     def load(self, label: str) -> VaultDocument:
         shown = clean_label(label)
-        file_id = self._file_id(shown, create=False)
+        _, file_id = self._find(shown, create=False)
         if file_id is None:
             raise self._not_saved(shown)
-        return self._read(file_id, shown)
+        return self._read(file_id, shown)[0]
 
     def save(self, document: VaultDocument) -> None:
         """Write ``document`` under its label, whole or not at all."""
         keys = self._keys()
         label = clean_label(document.label)
-        file_id = self._file_id(label, create=True)
+        file_id, existing = self._find(label, create=True)
         assert file_id is not None
-        path = self._path(file_id)
-        existed = path.exists()
-        if existed:
+        if existing is not None:
             # Never replace what cannot be read: it may be all that is left of a meeting.
-            self._read(file_id, label)
+            counter = self._read(existing, label)[1] + 1
+        else:
+            keys.vet_new(document.checkable_facts())
+            counter = 1
         key = keys.file_key(file_id, create=True)
         assert key is not None
-        salt = getattr(keys, "salt", b"")
-        data = seal(document.model_dump_json().encode(), key, file_id, keys.kind, salt)
+        data = seal(
+            document.model_dump_json().encode(),
+            key,
+            file_id,
+            kind=keys.kind,
+            counter=counter,
+            kdf=keys.kdf,
+            salt=keys.salt,
+        )
         ensure_dir(self.root)
         try:
-            write_atomic(path, data)
+            _write(self._path(file_id), data)
         except VaultError:
-            if not existed:
+            if existing is None:
                 keys.forget(file_id)
             raise
+        # After the file: a keyring ahead of the disk would call the last good copy old.
+        keys.set_counter(file_id, counter)
+        if existing is not None and existing != file_id:
+            self._path(existing).unlink(missing_ok=True)
+            keys.forget(existing)
+
+    def _opened(self) -> list[tuple[Path, VaultDocument]]:
+        """Every file these keys can open, with its document."""
+        opened = [(path, self._try_read(path)) for path in self._files()]
+        return [(path, doc) for path, doc in opened if doc is not None]
 
     def kept(self) -> list[VaultDocument]:
         """Every session these keys can open, by label."""
-        found = [doc for doc in map(self._try_read, self._files()) if doc is not None]
-        return sorted(found, key=lambda doc: doc.label.casefold())
+        return sorted((doc for _, doc in self._opened()), key=lambda doc: doc.label.casefold())
 
     def labels(self) -> list[str]:
         return [document.label for document in self.kept()]
@@ -197,7 +249,7 @@ class Vault:
         if self.keys is None:
             return None
         try:
-            return self._read(path.stem, path.stem)
+            return self._read(path.stem, path.stem)[0]
         except VaultError:
             return None
 
@@ -206,7 +258,7 @@ class Vault:
     def forget(self, label: str) -> list[Removed]:
         """Remove the file and key saved under ``label``; what was removed (empty: nothing)."""
         shown = clean_label(label)
-        file_id = self._file_id(shown, create=False)
+        _, file_id = self._find(shown, create=False)
         if file_id is None:
             return []
         removed = []
@@ -248,6 +300,20 @@ class Vault:
         return removed
 
 
+def _write(path: Path, data: bytes) -> None:
+    """``safefile.write_private``, its failures said as the vault's own."""
+    try:
+        safefile.write_private(path, data)
+    except safefile.DiskFull as exc:
+        raise DiskFull(str(exc)) from None
+    except safefile.NotWritten as exc:
+        raise VaultError(str(exc)) from None
+
+
+def _same(label: str, wanted: str) -> bool:
+    return " ".join(label.split()).casefold() == wanted
+
+
 def _with_log(document: VaultDocument | None) -> str:
     """What of the incident log went with a file, so nobody loses evidence unawares."""
     if document is None or not document.log.entries:
@@ -259,8 +325,8 @@ def _with_log(document: VaultDocument | None) -> str:
 
 def _kind(path: Path) -> int | None:
     try:
-        header, _ = read_header(path.read_bytes(), path.stem)
-    except (VaultError, OSError):
+        header, _ = read_header(read_regular(path, MAX_FILE_BYTES), path.stem)
+    except (VaultError, NotReadable, OSError):
         return None
     return header.kind
 
@@ -271,8 +337,8 @@ def _salt_from_files(root: Path) -> bytes | None:
         return None
     for path in sorted(root.glob(f"*{SUFFIX}")):
         try:
-            header, _ = read_header(path.read_bytes(), path.stem)
-        except (VaultError, OSError):
+            header, _ = read_header(read_regular(path, MAX_FILE_BYTES), path.stem)
+        except (VaultError, NotReadable, OSError):
             continue
         if header.kind == KIND_PASSPHRASE and header.salt:
             return header.salt
