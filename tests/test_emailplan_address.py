@@ -116,3 +116,12 @@ def test_any_fact_written_into_an_address_is_flagged(value, before, after):
     address = joined.strip(".").replace("..", ".") + "@example.org"
     check = check_address(address, [Known(value, "a fact")])
     assert check.reveals, address
+
+
+def test_a_nickname_counts_as_a_whole_part_but_not_inside_a_word():
+    from hygiene.emailplan.known import known_from_facts
+    from hygiene.facts import Fact, FactKind, Facts
+
+    known = known_from_facts(Facts((Fact(FactKind.name, "Oliver Hughes", "son"),)))
+    assert check_address("oli.h.1@example.org", known).reveals
+    assert not check_address("police.desk@example.org", known).reveals

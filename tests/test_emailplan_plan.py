@@ -90,7 +90,7 @@ def test_the_move_adds_before_it_removes():
 
 def test_only_what_the_person_does_not_hold_alone_is_removed():
     steps = {s.account: s.text for s in _plan().steps if s.phase == Phase.REMOVE}
-    assert "family tablet" in steps["photos"] and "o•••@example.org" in steps["photos"]
+    assert "family tablet" in steps["photos"] and "o…@example.org" in steps["photos"]
     assert "789" not in steps["bank"]  # her own number stays as the recovery phone
     assert "forum" in steps  # its old address goes, though its second factor (a key) stays
     assert "mail" not in steps  # the old mailbox keeps running for evidence
@@ -101,7 +101,7 @@ def test_contacts_are_masked_in_the_plan():
     for value in ("sam.rowan@example.com", "07700 900456", "900456", "old.box"):
         assert value not in data.lower()
     assert mask("07700 900456") == "the number ending 456"
-    assert mask("Sam.Rowan@Example.com") == "s•••@example.com"
+    assert mask("Sam.Rowan@Example.com") == "s…@example.com"
 
 
 def test_a_proposal_that_reveals_a_fact_is_named_by_label_and_never_printed():

@@ -49,6 +49,7 @@ def test_an_entry_with_a_file_added_during_a_session_is_exported(
     terminal.answer("addresses in mind", "n")
     terminal.answer("What next?", "")
     terminal.expect("This session is kept as 'Sam'.")
+    terminal.answer("Clear this window now", "n")
     terminal.expect("EXIT=")
 
     page = tmp_path / "log.html"

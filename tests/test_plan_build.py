@@ -84,7 +84,8 @@ def test_personal_facts_are_masked_everywhere_unless_asked(plan: Plan) -> None:
         assert "Poppy" not in text
         assert "12/04/1990" not in text
         assert "Sam" not in text, "a label can be a name: shown only with the facts"
-        assert "•••" in text
+        assert "•••" not in text, "a blank reads as bullets aloud, and two read the same"
+        assert "“daughter”" in text  # named by the label the person gave
     shown = build_plan(FINDINGS, load_region("uk"), FACTS, label="Sam", show_facts=True)
     text = to_markdown(shown)
     assert "name (daughter): Poppy" in text
@@ -100,7 +101,7 @@ def test_json_carries_the_same_plan(plan: Plan) -> None:
     ]
     assert data["sections"][0]["findings"][0]["id"] == "shared_family_plan"
     assert data["emergency"][0]["number"] == "999"
-    assert data["facts"][0] == {"kind": "name", "note": "daughter", "value": "•••"}
+    assert data["facts"][0] == {"kind": "name", "note": "daughter", "value": "(hidden)"}
     assert data["label"] is None
 
 

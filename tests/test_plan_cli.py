@@ -52,7 +52,7 @@ def test_json(cli: Callable[..., Result], saved: None) -> None:
     result = cli("plan", "Sam", "--json")
     data = json.loads(result.stdout)
     assert data["sections"][0]["findings"][0]["id"] == "password_from_facts"
-    assert data["facts"] == [{"kind": "name", "note": "daughter", "value": "•••"}]
+    assert data["facts"] == [{"kind": "name", "note": "daughter", "value": "(hidden)"}]
 
 
 def test_html_file_is_private_to_the_user(
@@ -61,7 +61,9 @@ def test_html_file_is_private_to_the_user(
     target = tmp_path / "plan.html"
     result = cli("plan", "Sam", "--html", str(target))
     assert result.exit_code == 1
-    assert "written to" in result.stdout
+    # Where it went, in full, and that forget will not remove it.
+    assert f"written to {target.resolve()}" in result.stdout
+    assert "hygiene forget does not remove it" in result.stdout
     page = target.read_text(encoding="utf-8")
     assert "The Gmail password is built from things they know" in page
     assert stat.S_IMODE(target.stat().st_mode) == 0o600

@@ -193,3 +193,29 @@ def test_markdown_text_never_renders_markup(text: str):
     ):
         assert tag not in html
     assert html.count("<li>") == 1 and html.count("<ul>") == 1  # one item, nothing nested
+
+
+def test_a_markdown_plan_from_planted_labels_carries_nothing_live(tmp_path: Path):
+    from markdown_it import MarkdownIt
+
+    labels = ["![x](http://127.0.0.1:9/x.png)", "<img src=x>", WIPE, LINK]
+    lines = []
+    for number, label in enumerate(labels):
+        lines += [
+            "[[account]]",
+            f'id = "a{number}"',
+            f"label = {json.dumps(label)}",
+            'category = "social"',
+            'password_known_to_them = "yes"',
+            f"note = {json.dumps(label)}",
+            "",
+        ]
+    accounts = tmp_path / "inv.toml"
+    accounts.write_text("\n".join(lines), encoding="utf-8")
+    out, err, code = run_on_pty("plan", "--accounts", str(accounts), "--markdown", cwd=tmp_path)
+    assert_nothing_raw(out, err)
+    assert code == 1
+    text = out.decode("utf-8").replace("\r\n", "\n")
+    assert "127.0.0.1:9/x.png" in text  # shown, as text
+    html = MarkdownIt("commonmark", {"html": True}).render(text)
+    assert "<img" not in html and "<a " not in html and '127.0.0.1:9/x.png"' not in html

@@ -186,7 +186,9 @@ def test_the_saved_plan_shows_the_meeting(home: Path) -> None:
     data = to_data(plan_of(Vault.with_keyring().load("Sam")))
     text = json.dumps(data, ensure_ascii=False)
     assert data["sections"][0]["topic"] == "access_now"
-    assert "reset through •••" in text
+    assert "reset through Gmail (s…@example.org)" in text
+    assert "reset through the number ending 123" in text
+    assert "•••" not in text
     for private in ("Poppy", "sam.home@example.org", "07700 900123", "sam.home"):
         assert private not in text
     for password in (OLD_PASSWORD, GMAIL_PASSWORD, BANK_PASSWORD):

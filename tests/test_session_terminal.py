@@ -96,6 +96,7 @@ def test_a_full_pass(terminal: Terminal) -> None:
     terminal.answer("addresses in mind", "n")
     terminal.answer("What next?", "")
     terminal.expect("This session is kept as 'Sam'.")
+    terminal.answer("Clear this window now", "n")
     terminal.expect("EXIT=1")
     screen = terminal.screen()
     assert "Poppy1990" not in screen and "Fluffy2019" not in screen, "hidden as typed"

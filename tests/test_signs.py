@@ -16,6 +16,7 @@ from hygiene.errors import InputError, Interrupted
 from hygiene.findings import Severity, Topic
 from hygiene.signs.assess import Answer, ask, assess, parse_answers
 from hygiene.signs.catalogue import load_signs
+from hygiene.signs.report import result_lines
 
 ALL_NO = ["2"] * 10
 
@@ -164,3 +165,17 @@ def test_answers_parse_or_fail_plainly(text):
         assert all(p.where == "--answers" for p in exc.problems)
     else:
         assert list(answers) == [sign.id for sign in catalogue.sign]
+
+
+def test_inside_the_session_the_result_sends_nobody_off_to_type_a_command(catalogue):
+    result = assess(catalogue, parse_answers("money_missing,2,passwords_changing", catalogue))
+    alone = "\n".join(result_lines(result))
+    meeting = "\n".join(result_lines(result, in_session=True))
+    assert "hygiene accounts check" in alone
+    assert result.checks
+    for check in result.checks:
+        assert check.command not in meeting
+    assert "run hygiene" not in meeting
+    assert "What the rest of this meeting looks at" in meeting
+    nothing = assess(catalogue, parse_answers("none", catalogue))
+    assert "run hygiene" not in "\n".join(result_lines(nothing, in_session=True))

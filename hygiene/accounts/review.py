@@ -49,8 +49,12 @@ FINISHED = "I have finished"
 
 INTRO = (
     "We will go through your accounts one at a time. This only records what you find; it "
-    "changes nothing and never asks for a password. Looking is safe; changing settings can "
-    "alert them, so plan changes with your support worker first.\n"
+    "changes nothing and never asks for a password. Looking at settings changes nothing, "
+    "but it can still be seen: signing in on a new device or from a new place can send an "
+    "alert to a recovery address or phone they control, and some services show recent "
+    "activity. Where they may control one, look on a device you have used before, or plan "
+    "when to look with your support worker. Changing settings can alert them too, so plan "
+    "changes first and keep evidence before you change anything.\n"
     "Each account is saved to {path} as soon as it is done. That file lists your accounts: "
     "keep it where only you can reach it. Type q at any question to leave at once."
 )

@@ -9,15 +9,12 @@ import typer
 
 from hygiene.cli import console, exitcodes
 from hygiene.cli.render import print_json, tell_old_names
+from hygiene.cli.shape import group
 
-accounts_app = typer.Typer(
-    help="Who can still get into your accounts, and through what.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
+accounts_app = group("Who can still get into your accounts, and through what.")
 
 InventoryArg = Annotated[
-    Path, typer.Argument(help="The accounts inventory (TOML), hand-written or from the review.")
+    Path, typer.Argument(help="The accounts file, from hygiene accounts review or written by hand.")
 ]
 
 
@@ -100,7 +97,7 @@ def graph(
 def review(
     inventory: Annotated[
         Path,
-        typer.Argument(help="Where to write the inventory (TOML); an existing one is added to."),
+        typer.Argument(help="Where to write the accounts file; an existing one is added to."),
     ],
 ) -> None:
     """Go through your accounts one provider at a time and write the inventory.
@@ -110,16 +107,18 @@ def review(
     """
     from hygiene.accounts.providers import shipped_catalogue
     from hygiene.accounts.review import review as run_review
-    from hygiene.cli.prompter import TerminalPrompter
+    from hygiene.cli.prompter import TerminalPrompter, offer_to_clear
 
-    run_review(TerminalPrompter(), inventory, shipped_catalogue())
+    prompter = TerminalPrompter()
+    run_review(prompter, inventory, shipped_catalogue())
+    offer_to_clear(prompter)
 
 
 @accounts_app.command("devices")
 def devices(
     inventory: Annotated[
         Path,
-        typer.Argument(help="The inventory (TOML) to add the devices to; made if it is new."),
+        typer.Argument(help="The accounts file to add the devices to; made if it is new."),
     ],
 ) -> None:
     """Record each phone, tablet, computer or car: who bought it and pays for it, whether the

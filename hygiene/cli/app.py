@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import os
-import sys
 from importlib import import_module
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
 
 from hygiene import __version__
 from hygiene.cli import console, exitcodes
+from hygiene.cli.shape import PlainGroup
 from hygiene.errors import CheckUnavailable, HygieneError, InputError, Interrupted
 
 COMMAND_MODULES: tuple[str, ...] = (
@@ -37,20 +36,45 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def clear_screen() -> None:
-    """Wipe what was on the terminal, so a quick exit leaves nothing to read over a shoulder."""
-    if sys.stdout.isatty():
-        # Clear the screen first, then the scrollback: terminals such as tmux move a
-        # cleared screen into the scrollback, so the other order would keep it readable.
-        from hygiene.cli.render import unguarded
+# What each command is for, in a few plain words, in the order bare ``hygiene`` lists
+# them: where to start first. Click would cut each docstring to fit, mid-sentence.
+SHORT_HELP: dict[str, str] = {
+    "session": "Start here: a guided meeting, with a support worker or alone",
+    "demo": "See what hygiene does, on a made-up person",
+    "plan": "Your plan: what to do, most urgent first",
+    "password": "How easy one password is to guess",
+    "suggest": "Suggest new passwords that are hard to guess",
+    "signs": "Ten questions about signs you are being watched",
+    "accounts": "Who can still get into your accounts, and how",
+    "facts": "What the other person knows about you",
+    "email-plan": "Plan separate email addresses for parts of your life",
+    "audit": "Check every password saved in a password manager",
+    "phone": "Look at a phone for apps that watch you",
+    "log": "A diary of what happened, for the police or a court",
+    "helplines": "Numbers to call for help, and your legal options",
+    "examples": "Copy the made-up person's files, to use as templates",
+    "forget": "Remove what was kept on this computer",
+    "breach": "Look passwords up in lists of leaked passwords",
+    "corpus": "Use a downloaded copy of the leaked-password list",
+    "doctor": "Check what this computer can use for the checks",
+    "catalogue": "For maintainers: which provider pages need checking",
+}
 
-        screen = unguarded(sys.stdout)
-        screen.write("\033[H\033[2J\033[3J")
-        screen.flush()
 
+class HygieneGroup(PlainGroup):
+    """Turns the core's errors into a plain message and an exit code, never a traceback;
+    lists the commands where to start first, each with its few plain words."""
 
-class HygieneGroup(TyperGroup):
-    """Turns the core's errors into a plain message and an exit code, never a traceback."""
+    def list_commands(self, ctx: Any) -> list[str]:
+        order = list(SHORT_HELP)
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda name: order.index(name) if name in order else len(order))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None and cmd_name in SHORT_HELP:
+            command.short_help = SHORT_HELP[cmd_name]
+        return command
 
     def invoke(self, ctx: Any) -> Any:
         from hygiene.cli.render import guarded_output
@@ -62,7 +86,7 @@ class HygieneGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except (Interrupted, KeyboardInterrupt, typer.Abort):
-            clear_screen()
+            console.clear_screen()
             raise typer.Exit(exitcodes.INTERRUPTED) from None
         except InputError as exc:
             for problem in exc.problems:
@@ -82,6 +106,8 @@ app = typer.Typer(
     help=(
         "Find the ways someone who knows you can still get into your accounts, "
         "and shut them, most urgent first. Nothing you type is kept unless you choose.\n\n"
+        "Start with hygiene session for a guided meeting, or hygiene demo to see what it "
+        "does on a made-up person first. Any command followed by --help says more.\n\n"
         + exitcodes.HELP
     ),
     no_args_is_help=True,

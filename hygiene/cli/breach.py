@@ -16,11 +16,11 @@ from hygiene.cli.breach_options import (
 )
 from hygiene.cli.progress import stage_progress
 
-HELP = """Check passwords against Pwned Passwords, one per line on standard input.
+HELP = """Look passwords up in the list of leaked passwords, one a line on standard input.
 
-Only the first 5 characters of each password's SHA-1 hash leave this computer (with
-padding), or nothing at all with --offline or --corpus. Text is hashed as UTF-8. Output
-never contains a password: each line is reported by its number.
+No password leaves this computer: only a short code worked out from each (the first 5
+characters of its SHA-1 hash, with padding), or nothing at all with --offline or --corpus.
+Output never shows a password: each line is reported by its number.
 
 Exit codes: 1 at least one found in a breach or the common-password list (change it),
 even if others could not be checked; 3 none found but at least one could not be

@@ -19,7 +19,8 @@ Offline = Annotated[
     bool,
     typer.Option(
         "--offline",
-        help="Make no network connection at all; use --corpus or the built-in list.",
+        help="Connect to nothing: check against a downloaded list (--corpus) or the small "
+        "list built in.",
     ),
 ]
 Corpus = Annotated[
@@ -28,8 +29,8 @@ Corpus = Annotated[
         "--corpus",
         envvar="HYGIENE_CORPUS",
         help=(
-            "A local copy of Pwned Passwords: the downloader's single ordered SHA-1 file "
-            "or its folder of range files. Nothing is sent anywhere."
+            "A downloaded copy of the list of leaked passwords (Pwned Passwords: its one "
+            "file, or its folder of files). Nothing is sent anywhere."
         ),
         show_default=False,
     ),
@@ -39,7 +40,7 @@ ApiUrl = Annotated[
     typer.Option(
         "--api-url",
         envvar="HYGIENE_HIBP_URL",
-        help="Address of the Pwned Passwords range API or a mirror of it.",
+        help="Where to look passwords up instead of Pwned Passwords (a copy of its service).",
         show_default=False,
     ),
 ]

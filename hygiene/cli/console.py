@@ -142,3 +142,16 @@ def raw(text: str, *, nl: bool = True, stream: TextIO | None = None) -> None:
     target = _stream(False, stream)
     target.write(text + ("\n" if nl else ""))
     target.flush()
+
+
+def clear_screen(stream: TextIO | None = None) -> None:
+    """Wipe the window and its scrollback, so nothing is left to read over a shoulder."""
+    from hygiene.cli.render import unguarded
+
+    # hygiene's own control sequence: written under the guard that shows any other raw.
+    target = unguarded(stream or sys.stdout)
+    if target.isatty():
+        # Clear the screen first, then the scrollback: terminals such as tmux move a
+        # cleared screen into the scrollback, so the other order would keep it readable.
+        target.write("\033[H\033[2J\033[3J")
+        target.flush()

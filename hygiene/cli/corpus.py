@@ -9,10 +9,9 @@ import typer
 
 from hygiene.cli import console
 from hygiene.cli.progress import stage_progress
+from hygiene.cli.shape import group
 
-corpus_app = typer.Typer(
-    help="Work with a local copy of the Pwned Passwords corpus.", no_args_is_help=True
-)
+corpus_app = group("Work with a downloaded copy of the list of leaked passwords.")
 
 
 @corpus_app.command("verify")

@@ -45,4 +45,6 @@ def register(app: typer.Typer) -> None:
         console.echo(OUTRO)
         if html is not None:
             write_chosen(html, to_html(plan).encode())
-            console.echo(f"\nThe printable page was written to {html}. It opens in any browser.")
+            console.echo(
+                f"\nThe printable page was written to {html.resolve()}. It opens in any browser."
+            )

@@ -56,8 +56,9 @@ def register(app: typer.Typer) -> None:
         api_url: ApiUrl = None,
         json: bool = typer.Option(False, "--json", help="Print the listing as JSON."),
     ) -> None:
-        """List each part hygiene can use (breach check sources, ...), which one is in use,
-        and why the others cannot be used. Connects to nothing."""
+        """List what hygiene can use on this computer (the places it looks passwords up,
+        the keyring that locks kept sessions), which one is in use, and why the others
+        cannot be. Connects to nothing."""
         options = DoctorOptions(offline, corpus, api_url)
         sections = [make(options) for make in SECTIONS]
         if json:

@@ -10,6 +10,7 @@ import typer
 
 from hygiene.cli import console, exitcodes
 from hygiene.cli.render import print_json
+from hygiene.cli.shape import PlainGroup
 from hygiene.render.findings import text_lines
 
 if TYPE_CHECKING:
@@ -17,10 +18,7 @@ if TYPE_CHECKING:
     from hygiene.emailplan.address import KnownTokens
     from hygiene.facts.model import Facts
 
-email_plan_app = typer.Typer(
-    no_args_is_help=False,
-    rich_markup_mode=None,
-)
+email_plan_app = typer.Typer(no_args_is_help=False, rich_markup_mode=None, cls=PlainGroup)
 
 
 def register(app: typer.Typer) -> None:
@@ -29,11 +27,13 @@ def register(app: typer.Typer) -> None:
 
 AccountsOption = Annotated[
     Path | None,
-    typer.Option("--accounts", help="The accounts inventory (TOML); without it, you are asked."),
+    typer.Option("--accounts", help="The accounts file; without it, you are asked."),
 ]
 FactsOption = Annotated[
     Path | None,
-    typer.Option("--facts", help="What the other person knows (TOML), to check addresses against."),
+    typer.Option(
+        "--facts", help="The facts file (what the other person knows), to check addresses against."
+    ),
 ]
 
 
@@ -73,7 +73,11 @@ def email_plan(
     facts: FactsOption = None,
     assign: Annotated[
         list[str] | None,
-        typer.Option("--assign", help="Place an account: ACCOUNT_ID=COMPARTMENT (repeatable)."),
+        typer.Option(
+            "--assign",
+            help="Put an account with an address without being asked: ACCOUNT=GROUP, where "
+            "GROUP is trusted, social, registrations or financial (repeatable).",
+        ),
     ] = None,
     review: Annotated[
         bool, typer.Option("--review", help="With --accounts, still ask where each account goes.")

@@ -6,7 +6,6 @@ they sit where nobody would look, so this puts copies in a folder the person nam
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Annotated
 
@@ -28,6 +27,7 @@ def examples(
     to read or to fill in as templates. Files already there are left as they are."""
     from hygiene.content import examples_dir
     from hygiene.errors import InputError
+    from hygiene.safefile import write_private
 
     if folder.exists() and not folder.is_dir():
         raise InputError("this is a file, not a folder", source=folder)
@@ -43,9 +43,8 @@ def examples(
         if target.exists():
             kept.append(source.name)
             continue
-        shutil.copyfile(source, target)
         # Filled in, a template holds personal facts: only this user may read it.
-        target.chmod(0o600)
+        write_private(target, source.read_bytes())
         copied.append(source.name)
     if copied:
         console.echo(f"Copied into {folder}: {', '.join(copied)}.")

@@ -12,15 +12,11 @@ from typing import Annotated, Any
 import typer
 
 from hygiene.cli import console, exitcodes
+from hygiene.cli.shape import group
 
 
 def register(app: typer.Typer) -> None:
-    facts_app = typer.Typer(
-        name="facts",
-        help="Personal facts: what the other person knows about you.",
-        no_args_is_help=True,
-        rich_markup_mode=None,
-    )
+    facts_app = group("Personal facts: what the other person knows about you.")
 
     @facts_app.command("check")
     def check(
@@ -84,7 +80,7 @@ def register(app: typer.Typer) -> None:
         Nothing is sent anywhere. The file can be opened only by you (on this computer's
         user account). Old passwords are never written to it.
         """
-        from hygiene.cli.prompter import TerminalPrompter
+        from hygiene.cli.prompter import TerminalPrompter, offer_to_clear
         from hygiene.facts import load_facts
         from hygiene.facts.ask import ask_facts, to_toml
         from hygiene.safefile import unsafe_reason, write_private
@@ -102,9 +98,11 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(exitcodes.OK)
         write_private(file, to_toml(facts).encode(), replace_unsafe=True)  # confirmed above
         written = load_facts(file)  # what was written reads back, or this says why not
+        offer_to_clear(prompter)
         console.echo(
-            f"\n{len(written.facts)} facts were written to {file}; only you can open it. "
+            f"{len(written.facts)} facts were written to {file.resolve()}; only you can open "
+            "it. "
             f"Use it with --facts, for example: hygiene password --facts {file}"
         )
 
-    app.add_typer(facts_app)
+    app.add_typer(facts_app, name="facts")

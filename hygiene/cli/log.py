@@ -8,18 +8,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hygiene.cli import console, exitcodes
+from hygiene.cli.shape import group
 
 if TYPE_CHECKING:
     from hygiene.log import ChainCheck, IncidentLog
     from hygiene.vault import Vault, VaultDocument
 
-log_app = typer.Typer(
-    help=(
+log_app = group(
+
         "A diary of what happened, for the police or a court: each entry is locked with the "
         "kept session and linked to the one before, so any change shows."
-    ),
-    no_args_is_help=True,
-    rich_markup_mode=None,
+
 )
 
 NameArg = Annotated[str, typer.Argument(help="The name the session is kept under.")]

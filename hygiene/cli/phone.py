@@ -9,6 +9,7 @@ import typer
 
 from hygiene.cli import console, exitcodes
 from hygiene.cli.render import print_json
+from hygiene.cli.shape import group
 from hygiene.errors import InputError
 from hygiene.render.findings import text_lines
 
@@ -16,13 +17,11 @@ if TYPE_CHECKING:
     from hygiene.phone.indicators import Indicators
     from hygiene.phone.scan import PhoneResult
 
-phone_app = typer.Typer(
-    help=(
+phone_app = group(
+
         "Look at a phone for known stalkerware and signs of monitoring, without changing "
         "anything on it.\n\n" + exitcodes.HELP
-    ),
-    no_args_is_help=True,
-    rich_markup_mode=None,
+
 )
 
 OTHER_WAYS = (

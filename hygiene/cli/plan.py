@@ -1,4 +1,5 @@
-"""``hygiene plan``: the ordered action plan of a saved session, as Markdown, HTML or JSON."""
+"""``hygiene plan``: the ordered action plan of a saved session, or of files a worker
+prepared, as Markdown, HTML or JSON."""
 
 from __future__ import annotations
 
@@ -37,22 +38,66 @@ def register(app: typer.Typer) -> None:
         passphrase: Annotated[
             bool, typer.Option("--passphrase", help="The session was saved with a passphrase.")
         ] = False,
+        facts: Annotated[
+            Path | None,
+            typer.Option("--facts", help="Plan from files: what the other person knows (TOML)."),
+        ] = None,
+        accounts: Annotated[
+            Path | None,
+            typer.Option("--accounts", help="Plan from files: the accounts inventory (TOML)."),
+        ] = None,
+        export: Annotated[
+            Path | None,
+            typer.Option(
+                "--export",
+                help="Plan from files: a password export, checked against the built-in list "
+                "of common passwords only (hygiene audit does the full breach check).",
+            ),
+        ] = None,
+        signs: Annotated[
+            str | None,
+            typer.Option(
+                "--signs",
+                help="Plan from files: the warning signs that apply, by number or id, "
+                "comma-separated (as hygiene signs --answers).",
+            ),
+        ] = None,
     ) -> None:
-        """The plan, most urgent first, ending with where to get help. Never shows a password."""
+        """The plan, most urgent first, ending with where to get help. Never shows a password.
+
+        From a saved session (NAME), or from files (--facts, --accounts, --export, --signs),
+        read in memory: a plan from files saves nothing.
+        """
         from hygiene.cli.files import write_chosen
         from hygiene.cli.render import print_json
         from hygiene.cli.vault_access import open_vault
+        from hygiene.errors import InputError
         from hygiene.plan import to_data, to_html, to_markdown
+        from hygiene.plan.files import document_from_files
         from hygiene.plan.saved import plan_of
+        from hygiene.vault.document import VaultDocument
 
         if sum([markdown, html is not None, json]) > 1:
             console.echo("error: choose one of --markdown, --html FILE, --json.", err=True)
             raise typer.Exit(exitcodes.BAD_INPUT)
-        document = open_vault(passphrase=passphrase).load(name) if name else None
+        from_files = any(x is not None for x in (facts, accounts, export, signs))
+        if name and from_files:
+            raise InputError("plan from a saved session (NAME) or from files, not both")
+        document: VaultDocument | None = None
+        if from_files:
+            document = document_from_files(
+                "the files given", facts=facts, accounts=accounts, export=export, signs=signs
+            )
+        elif name:
+            document = open_vault(passphrase=passphrase).load(name)
         result = plan_of(document, show_facts=show_facts, region_id=region)
         if html is not None:
             write_chosen(html, to_html(result).encode())
-            console.echo(f"The plan was written to {html}. It opens in any browser and prints.")
+            console.echo(
+                f"The plan was written to {html.resolve()}. It opens in any browser and "
+                "prints. It stays there until you delete it (hygiene forget does not remove "
+                "it): keep it, or the printout, where the other person cannot see it."
+            )
         elif json:
             print_json(to_data(result))
         else:

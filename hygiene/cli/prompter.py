@@ -103,3 +103,12 @@ class TerminalPrompter:
             return Secret(getpass.getpass(visible_lines(f"{question} (hidden): ")))
         except (KeyboardInterrupt, EOFError) as exc:
             raise Interrupted() from exc
+
+
+def offer_to_clear(prompter: TerminalPrompter) -> None:
+    """At a normal finish, offer what Ctrl-C does at once: wipe the window and scrollback."""
+    if prompter.out.isatty() and prompter.confirm(
+        "Clear this window now, so what was typed here cannot be read on it later?",
+        default=True,
+    ):
+        console.clear_screen(prompter.out)

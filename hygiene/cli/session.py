@@ -40,7 +40,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         accounts_file: Annotated[
             Path | None,
-            typer.Option("--accounts", help="An accounts inventory file to start from."),
+            typer.Option("--accounts", help="An accounts file to start from."),
         ] = None,
         offline: Offline = False,
         corpus: Corpus = None,
@@ -50,7 +50,7 @@ def register(app: typer.Typer) -> None:
         never kept), accounts and recovery, email plan, and the plan to take away. Nothing
         is kept unless you choose; q or Ctrl-C leaves at once and clears the screen."""
         from hygiene.cli.breach_options import open_breach_source
-        from hygiene.cli.prompter import TerminalPrompter
+        from hygiene.cli.prompter import TerminalPrompter, offer_to_clear
         from hygiene.helplines import load_region
         from hygiene.session import run_session
 
@@ -64,9 +64,10 @@ def register(app: typer.Typer) -> None:
         load_region(region)
         facts = load_facts(facts_file) if facts_file else None
         inventory = load_inventory(accounts_file) if accounts_file else None
+        prompter = TerminalPrompter()
         with open_breach_source(offline, corpus, api_url) as source:
             meeting = run_session(
-                TerminalPrompter(),
+                prompter,
                 resume=name,
                 passphrase=passphrase,
                 breach=source,
@@ -74,6 +75,7 @@ def register(app: typer.Typer) -> None:
                 facts=facts,
                 inventory=inventory,
             )
+        offer_to_clear(prompter)
         if meeting.document.found():
             raise typer.Exit(exitcodes.ATTENTION)
 

@@ -43,6 +43,8 @@ def known_from_facts(facts: Facts) -> list[Known]:
     known = []
     for token in facts.tokens():
         text = fold(token.text)
-        loose = token.tier == 1 and not (text.isdigit() and len(text) < 4)
+        # Other ways of writing a token (a nickname such as "oli", "+44...") only as a whole
+        # part: inside a longer word they are mostly chance ("olive").
+        loose = token.tier == 1 and not token.extra and not (text.isdigit() and len(text) < 4)
         known.append(Known(token.text, token.fact.phrase, loose))
     return known

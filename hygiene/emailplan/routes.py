@@ -11,18 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hygiene.accounts.inventory import Account, Inventory
-from hygiene.accounts.phones import contact_key, is_email, normalise_phone
+from hygiene.accounts.phones import contact_key
+from hygiene.plan.refs import partial
 
 
 def mask(value: str) -> str:
     """A contact as the plan shows it: enough to recognise, not enough to read out."""
-    if is_email(value):
-        local, _, domain = value.strip().lower().rpartition("@")
-        return f"{local[:1]}•••@{domain}"
-    phone = normalise_phone(value)
-    if phone is not None:
-        return f"the number ending {phone[-3:]}"
-    return value.strip()
+    return partial(value)
 
 
 @dataclass(frozen=True)

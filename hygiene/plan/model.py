@@ -3,20 +3,22 @@
 The plan opens with what to do in danger and how to change things safely (evidence
 first, a safer device, timing), then one section per topic, most urgent first within
 each, then what the other person may know, then where to get help. It carries no
-password, ever; personal facts are masked, in their own section and wherever they turn
-up in a finding's text, unless the worker asks to show them.
+password, ever; personal facts are hidden in their own section, and named by their label
+or in part wherever they turn up in a finding's text ("the number ending 456"), unless
+the worker asks to show them.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from hygiene.findings import Finding, Topic, in_plan_order
 from hygiene.helplines import Helpline, LegalRoute, Region
 from hygiene.log.model import entries_text
-from hygiene.secret import MASK
+from hygiene.plan.refs import references, substitute
+
+HIDDEN = "(hidden)"
 
 PLAN_FORMAT = 1
 
@@ -67,7 +69,7 @@ class Section:
 class FactLine:
     kind: str
     note: str
-    value: str  # the mask unless facts are shown
+    value: str  # HIDDEN unless facts are shown
 
 
 @dataclass(frozen=True)
@@ -98,27 +100,17 @@ class Plan:
         )
 
 
-def _masker(values: Sequence[str]) -> re.Pattern[str] | None:
-    words = sorted({v for v in values if len(v.strip()) >= 2}, key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
-
-
-def _mask_finding(finding: Finding, pattern: re.Pattern[str] | None) -> Finding:
-    if pattern is None:
-        return finding
-
-    def hide(text: str) -> str:
-        return pattern.sub(MASK, text)
+def _named(finding: Finding, names: dict[str, str]) -> Finding:
+    def say(text: str) -> str:
+        return substitute(text, names)
 
     return replace(
         finding,
-        subject=hide(finding.subject),
-        title=hide(finding.title),
-        why=hide(finding.why),
-        fix=hide(finding.fix),
-        safety=hide(finding.safety) if finding.safety else None,
+        subject=say(finding.subject),
+        title=say(finding.title),
+        why=say(finding.why),
+        fix=say(finding.fix),
+        safety=say(finding.safety) if finding.safety else None,
     )
 
 
@@ -132,12 +124,12 @@ def build_plan(
     show_facts: bool = False,
     log_entries: int = 0,
 ) -> Plan:
-    """The plan from ``findings``; ``facts`` are (kind, label, value) triples to mask or show,
-    ``private`` more values (addresses, numbers) to mask wherever a finding mentions them."""
+    """The plan from ``findings``; ``facts`` are (kind, label, value) triples to name or show,
+    ``private`` more values (addresses, numbers) named in part wherever a finding mentions
+    them (see ``hygiene.plan.refs``)."""
     fact_list = list(facts)
-    hidden = [value for _, _, value in fact_list] + list(private)
-    pattern = None if show_facts else _masker(hidden)
-    ordered = [_mask_finding(f, pattern) for f in in_plan_order(findings)]
+    names = {} if show_facts else references(private, fact_list)
+    ordered = [_named(f, names) for f in in_plan_order(findings)]
     sections = []
     for topic in Topic:
         chosen = tuple(f for f in ordered if f.topic is topic)
@@ -150,7 +142,7 @@ def build_plan(
         safety_first=SAFETY_FIRST,
         sections=tuple(sections),
         facts=tuple(
-            FactLine(kind.replace("_", " "), note, value if show_facts else MASK)
+            FactLine(kind.replace("_", " "), note, value if show_facts else HIDDEN)
             for kind, note, value in fact_list
         ),
         helplines=region.helpline,

@@ -31,7 +31,7 @@ def signs(meeting: Meeting) -> None:
     catalogue = load_signs()
     answers = ask_signs(meeting.prompter, catalogue)
     result = assess_signs(catalogue, answers)
-    for line in result_lines(result):
+    for line in result_lines(result, in_session=True):
         meeting.prompter.say(line)
     meeting.update(signs=dict(answers))
     meeting.set_findings("signs", list(result.findings))
