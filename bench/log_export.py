@@ -23,8 +23,8 @@ from hygiene.log import Draft, IncidentLog, check, write
 from hygiene.log.evidence import Taken
 from hygiene.log.html import to_html
 from hygiene.log.model import Evidence
+from hygiene.safefile import write_private
 from hygiene.vault import Vault, VaultDocument
-from hygiene.vault.fileformat import write_atomic
 from hygiene.vault.keys import KeyringKeys
 
 ENTRIES = 2_000
@@ -93,7 +93,7 @@ def main() -> None:
             result = check(document.log)
             assert result.intact
             now = datetime.now(UTC)
-            write_atomic(page, to_html(document.log, result, document.label, now).encode())
+            write_private(page, to_html(document.log, result, document.label, now).encode())
 
         times = []
         for _ in range(options.runs):

@@ -18,6 +18,12 @@ from typing import Any
 from hygiene.errors import InputError, Problem
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+# A facts file or inventory nests three or four deep; far more is a planted file.
+MAX_DEPTH = 16
+TOO_DEEP = (
+    f"nests lists or tables more than {MAX_DEPTH} deep, which no facts file or inventory "
+    "does; it was not read"
+)
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,9 @@ def load_toml(path: Path) -> TomlDocument:
         raise InputError("is not UTF-8 text", source=source) from None
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        # tomllib reads nested lists and tables by recursion; thousands of ``[`` exhaust it.
+        raise InputError(TOO_DEEP, source=source) from None
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         if match:
@@ -104,7 +113,22 @@ def load_toml(path: Path) -> TomlDocument:
         message = re.sub(r"\s*\((at line \d+, column \d+|at end of document)\)", "", str(exc))
         message = f"is not valid TOML: {message}"
         raise InputError(Problem(message, source=source, line=line)) from None
+    if _depth(data) > MAX_DEPTH:
+        raise InputError(TOO_DEEP, source=source)
     return TomlDocument(path=path, text=text, data=data)
+
+
+def _depth(data: object) -> int:
+    """How deeply lists and tables nest in ``data``, counted without recursion."""
+    deepest, todo = 0, [(data, 0)]
+    while todo:
+        value, depth = todo.pop()
+        deepest = max(deepest, depth)
+        if isinstance(value, dict):
+            todo.extend((child, depth + 1) for child in value.values())
+        elif isinstance(value, list):
+            todo.extend((child, depth + 1) for child in value)
+    return deepest
 
 
 def validation_problems(doc: TomlDocument, error: Any) -> list[Problem]:

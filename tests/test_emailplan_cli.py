@@ -184,3 +184,22 @@ def test_markdown_plan_and_logs_hold_no_fact_nor_proposal(cli, all_logs):
     _no_facts_in(result.stdout)
     assert "proton.me" not in result.stdout
     _no_facts_in(all_logs.text)
+
+
+def test_check_address_never_shows_part_of_an_old_password(cli):
+    for as_json in ([], ["--json"]):
+        result = cli(
+            "email-plan", "check-address", "zz.Biscuit1990@proton.me", "--facts", FACTS, *as_json
+        )
+        assert result.exit_code == 1
+        assert "old password" in result.stdout
+        assert "1990" not in result.stdout.replace("1990-06-21", "")
+        assert "iscuit1" not in result.stdout.lower()
+
+
+def test_check_address_asks_for_the_address_when_not_given(cli):
+    typed = "Biscuit.Whitby@proton.me\n"
+    result = cli("email-plan", "check-address", "--facts", FACTS, input=typed)
+    assert result.exit_code == 1
+    assert "The address you have in mind" in result.stdout
+    assert "'Whitby' is a place they know" in result.stdout

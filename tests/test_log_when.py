@@ -1,8 +1,7 @@
-"""Reading when something happened, and escaping the person's words: parsers and properties."""
+"""Reading when something happened, and spreadsheet cells that cannot run: properties."""
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -10,8 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hygiene.errors import InputError
-from hygiene.log import escape
+from hygiene.log.export import cell
 from hygiene.log.when import parse_when
+from hygiene.render import visible_lines
 
 NOW = datetime(2026, 12, 2, 14, 30, tzinfo=UTC)
 
@@ -85,28 +85,16 @@ def test_any_text_is_a_moment_or_a_plain_refusal(text: str) -> None:
     assert datetime(1900, 1, 1, tzinfo=UTC) <= moment <= NOW
 
 
-def _acting(text: str) -> bool:
-    return any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in text)
-
-
-@given(st.text())
-def test_nothing_typed_can_act_on_a_terminal_or_a_page(text: str) -> None:
-    assert not _acting(escape.terminal(text))
-    assert not _acting(escape.markdown(text))
-    page = escape.html_text(text)
-    assert "<" not in page.replace("<br>", "") and ">" not in page.replace("<br>", "")
-    assert not _acting(page)
-
-
 @given(st.text())
 def test_no_cell_can_run_as_a_formula(text: str) -> None:
-    cell = escape.csv_cell(text)
-    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
-    shown = escape.plain(text, keep_newlines=True)
-    assert cell in (shown, "'" + shown), "nothing is lost but the formula's power"
+    shown = cell(text)
+    assert not shown.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert "\x1b" not in shown and "\x00" not in shown
+    assert shown in (visible_lines(text), "'" + visible_lines(text)), (
+        "only the formula's power goes"
+    )
 
 
 @given(st.text(alphabet=st.characters(categories=["L", "N", "Zs"])))
 def test_ordinary_words_are_left_as_they_are(text: str) -> None:
-    assert escape.terminal(text) == text
-    assert escape.csv_cell(text) == text
+    assert cell(text) == text

@@ -38,7 +38,7 @@ def test_a_personal_password_is_weak_with_both_verdicts_and_exit_1(cli):
     assert "A stranger: score" in result.stdout
     assert "Someone who knows you" in result.stdout
     assert "your pet's name, a year, a common ending" in result.stdout
-    assert "•••••• + •••• + •" in result.stdout
+    assert "•" not in result.stdout, "no part's length is shown"
 
 
 def test_a_random_passphrase_passes_with_exit_0(cli):
@@ -53,7 +53,7 @@ def test_json_has_the_stable_keys(cli):
     assert data["targeted"]["old_password_variant"]["position"] == 1
     assert data["targeted"]["guessable"] is True
     assert data["verdict"]["level"] == "weak"
-    assert {"kind", "label", "start", "end"} == set(data["targeted"]["parts"][0])
+    assert {"kind", "label"} == set(data["targeted"]["parts"][0]), "no lengths or positions"
     assert 0 <= data["generic"]["score"] <= 4
 
 

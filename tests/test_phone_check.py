@@ -274,3 +274,16 @@ def test_no_path_of_this_machine_or_secret_leaks_into_json(cli, tmp_path):
     _, data = run_json(cli, str(Phone().write(tmp_path / "acq")))
     assert str(tmp_path) not in json.dumps(data)
     assert os.fspath(tmp_path) not in data["source"]
+
+
+def test_a_phone_check_makes_no_connection(cli, tmp_path, monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a phone check tried to connect")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    phone = Phone()
+    phone.apps.append(Pkg(STALKER_ID, installer="null", key=STALKER_KEY))
+    assert cli("phone", "check", str(phone.write(tmp_path / "acq"))).exit_code == 1

@@ -70,3 +70,28 @@ def test_something_left_open_names_the_last_line(tmp_path: Path):
     with pytest.raises(InputError) as caught:
         load_toml(path)
     assert caught.value.problems[0].line == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x = " + "[" * 5000 + "]" * 5000,  # once a RecursionError traceback, exit 1
+        "x = " + "[" * 40 + "]" * 40,
+        "x = " + "{ a = " * 40 + "1" + " }" * 40,
+    ],
+)
+def test_deep_nesting_is_refused_plainly(tmp_path: Path, text: str):
+    path = tmp_path / "facts.toml"
+    path.write_text(text)
+    with pytest.raises(InputError, match="nests lists or tables more than 16 deep"):
+        load_toml(path)
+
+
+@pytest.mark.parametrize("command", [["facts", "check"], ["accounts", "check"]])
+def test_a_deeply_nested_file_exits_2_without_a_traceback(cli, tmp_path: Path, command):
+    path = tmp_path / "planted.toml"
+    path.write_text("x = " + "[" * 5000 + "]" * 5000)
+    result = cli(*command, str(path))
+    assert result.exit_code == 2
+    assert "nests lists or tables" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout

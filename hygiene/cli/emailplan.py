@@ -140,7 +140,10 @@ def email_plan(
 
 @email_plan_app.command("check-address")
 def check_address_command(
-    address: Annotated[str, typer.Argument(help="The address you have in mind.")],
+    address: Annotated[
+        str | None,
+        typer.Argument(help="The address you have in mind; without it, you are asked."),
+    ] = None,
     facts: FactsOption = None,
     accounts: Annotated[
         Path | None,
@@ -155,6 +158,9 @@ def check_address_command(
     from hygiene.errors import InputError, Problem
 
     _, _, known = _known(accounts, facts)
+    if address is None:
+        # Asked, not typed after the command: a new address kept out of the shell history.
+        address = typer.prompt("The address you have in mind").strip()
     check = check_address(address, known)
     if not check.is_address:
         raise InputError(
@@ -163,10 +169,11 @@ def check_address_command(
     if as_json:
         print_json(
             {
-                "address": check.address,
+                # Not repeated when it holds an old password: the output may be kept or shown.
+                "address": check.address if all(r.part for r in check.reveals) else None,
                 "reveals_nothing": check.reveals_nothing,
                 "checked_against_facts": check.against > 0,
-                "reveals": [{"part": r.part, "label": r.label} for r in check.reveals],
+                "reveals": [{"part": r.part or None, "label": r.label} for r in check.reveals],
                 "warnings": list(check.warnings),
             }
         )

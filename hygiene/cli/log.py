@@ -132,7 +132,7 @@ def add(
 
 
 def _safe(text: str) -> str:
-    from hygiene.log.escape import terminal
+    from hygiene.render import visible as terminal
 
     return terminal(text)
 
@@ -140,8 +140,8 @@ def _safe(text: str) -> str:
 @log_app.command("list")
 def list_entries(name: NameArg, passphrase: Passphrase = False) -> None:
     """Every entry, in the order things happened, and whether the log is as it was written."""
-    from hygiene.log.escape import terminal
     from hygiene.log.text import list_lines
+    from hygiene.render import visible as terminal
 
     _, document = _open(name, passphrase)
     log, result = _checked(document)
@@ -162,8 +162,8 @@ def show(
 ) -> None:
     """One entry in full, with its evidence and what the check says about it."""
     from hygiene.errors import InputError
-    from hygiene.log.escape import terminal
     from hygiene.log.text import entry_lines
+    from hygiene.render import visible as terminal
 
     _, document = _open(name, passphrase)
     log, result = _checked(document)
@@ -198,6 +198,7 @@ def export(
     """The whole log for the police or a court: numbered, in the order things happened,
     with the evidence fingerprints and the check. Written only where you say."""
     from hygiene.cli.files import write_chosen
+    from hygiene.cli.render import print_json
     from hygiene.errors import InputError
     from hygiene.log import export as formats
     from hygiene.log.html import to_html
@@ -221,10 +222,7 @@ def export(
         )
         console.echo("Keep it where the other person cannot reach it.")
     elif json:
-        import json as jsonlib
-
-        # ASCII only: every control character from the person's words arrives escaped.
-        console.raw(jsonlib.dumps(formats.to_data(log, result, label, at), indent=2))
+        print_json(formats.to_data(log, result, label, at))
     else:
         console.echo(formats.to_markdown(log, result, label, at), nl=False)
     if not result.intact:

@@ -78,7 +78,6 @@ def render_assessment(assessment: Assessment) -> list[str]:
     }[target.band]
     lines.append(f"{who}: {plain_count(target.guesses_log10)}; {band}.")
     if target.parts:
-        lines.append(f"  Parts: {target.shape}")
         lines.append(f"  Reads as: {target.reading}.")
     variant = target.old_password_variant
     if variant is not None:

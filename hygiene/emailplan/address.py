@@ -48,13 +48,14 @@ class Known:
     value: str
     label: str
     loose: bool = True
+    secret: bool = False  # from an old password: matched, never shown
 
 
 @dataclass(frozen=True)
 class Reveal:
     """One part of the proposed address that matches something the other person knows."""
 
-    part: str  # the characters of the proposal itself, for explaining it to its author
+    part: str  # the characters of the proposal itself; empty where they match a password
     label: str
 
 
@@ -85,6 +86,8 @@ class AddressCheck:
             return [f"This is not an email address: {problem}." for problem in self.problems]
         lines = [
             f"'{r.part}' is {r.label}, so the other person could recognise it."
+            if r.part
+            else f"Part of it matches {r.label}, so the other person could recognise it."
             for r in self.reveals
         ]
         lines += self.warnings
@@ -172,14 +175,14 @@ class KnownTokens:
     """
 
     def __init__(self, known: Iterable[Known]) -> None:
-        tokens: dict[str, tuple[bool, str]] = {}
+        tokens: dict[str, tuple[bool, str, bool]] = {}
         for item in known:
             token = fold(item.value)
             if token:
-                loose, label = tokens.get(token, (False, item.label))
-                tokens[token] = (loose or item.loose, label)
+                loose, label, secret = tokens.get(token, (False, item.label, False))
+                tokens[token] = (loose or item.loose, label, secret or item.secret)
         self.entries = sorted(
-            ((token, loose, label) for token, (loose, label) in tokens.items()),
+            ((token, *entry) for token, entry in tokens.items()),
             key=lambda entry: -len(entry[0]),
         )
 
@@ -197,9 +200,9 @@ def check_address(address: str, known: KnownTokens | Sequence[Known]) -> Address
     local, domain = address.split("@")
     # A domain of one's own ("perry-family.uk") can reveal as much as the name before the @.
     reveals = tuple(
-        Reveal(subject[start:end], label)
+        Reveal("" if secret else subject[start:end], label)
         for subject in (local, domain.rsplit(".", 1)[0])
-        for start, end, label in _matches(subject, known)
+        for start, end, label, secret in _matches(subject, known)
     )
     warnings = []
     if _YEAR.search(local) and not any(_YEAR.search(r.part) for r in reveals):
@@ -207,21 +210,21 @@ def check_address(address: str, known: KnownTokens | Sequence[Known]) -> Address
     return AddressCheck(address, (), reveals, tuple(warnings), len(known))
 
 
-def _matches(subject: str, known: KnownTokens) -> list[tuple[int, int, str]]:
+def _matches(subject: str, known: KnownTokens) -> list[tuple[int, int, str, bool]]:
     """Non-overlapping spans of ``subject`` that contain a known token, longest first."""
     forms = _forms(subject)
     parts = _parts(subject)
-    found: list[tuple[int, int, str]] = []
-    for token, loose, label in known.entries:
+    found: list[tuple[int, int, str, bool]] = []
+    for token, loose, label, secret in known.entries:
         span = _span(token, forms) if loose and len(token) >= SHORT_TOKEN else None
         if span is None:
             span = next(((start, end) for part, start, end in parts if part == token), None)
         if span is None:
             continue
         start, end = span
-        if any(start < other_end and other_start < end for other_start, other_end, _ in found):
+        if any(start < other_end and other_start < end for other_start, other_end, *_ in found):
             continue
-        found.append((start, end, label))
+        found.append((start, end, label, secret))
     return sorted(found)
 
 

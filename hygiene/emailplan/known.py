@@ -10,7 +10,7 @@ from __future__ import annotations
 from hygiene.accounts.inventory import Inventory
 from hygiene.accounts.phones import is_email
 from hygiene.emailplan.address import SHORT_TOKEN, Known, fold
-from hygiene.facts.model import Facts
+from hygiene.facts.model import FactKind, Facts
 
 OLD_NAME = "an address or username you have used"
 
@@ -46,5 +46,6 @@ def known_from_facts(facts: Facts) -> list[Known]:
         # Other ways of writing a token (a nickname such as "oli", "+44...") only as a whole
         # part: inside a longer word they are mostly chance ("olive").
         loose = token.tier == 1 and not token.extra and not (text.isdigit() and len(text) < 4)
-        known.append(Known(token.text, token.fact.phrase, loose))
+        secret = token.fact.kind is FactKind.old_password
+        known.append(Known(token.text, token.fact.phrase, loose, secret))
     return known

@@ -12,13 +12,13 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 
 from hygiene.errors import InputError
-from hygiene.log.escape import terminal
 from hygiene.log.evidence import Taken, take
 from hygiene.log.model import HOW, IncidentLog, LogEntry, local_now
 from hygiene.log.text import entry_lines, size_text, when_text
 from hygiene.log.when import parse_when
 from hygiene.log.write import Draft, write
 from hygiene.prompts import Prompter
+from hygiene.render import visible as terminal
 
 WHEN = "When did it happen? For example 30/11/2026 21:15, or yesterday 9pm"
 WHERE = "Where did it happen? (leave empty to skip)"

@@ -13,10 +13,10 @@ from datetime import datetime
 from typing import Any
 
 from hygiene import __version__
-from hygiene.log import escape
 from hygiene.log.chain import ChainCheck
 from hygiene.log.model import HOW, IncidentLog
 from hygiene.log.text import Escape, entry_parts, evidence_line, when_text
+from hygiene.render import markdown_text, visible_lines
 
 TITLE = "Incident log"
 KEPT = (
@@ -41,7 +41,7 @@ def exported_line(at: datetime) -> str:
 
 
 def to_markdown(log: IncidentLog, result: ChainCheck, label: str, at: datetime) -> str:
-    md = escape.markdown
+    md = markdown_text
     lines = [f"# {TITLE}", "", f"For: {md(label)}", "", exported_line(at), "", KEPT, ""]
     lines += ["## Check", "", result.sentence()]
     if result.count:
@@ -90,13 +90,22 @@ CSV_COLUMNS = (
 )
 
 
+# A cell a spreadsheet would run as a formula (OWASP's list, with tab and carriage return).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(text: str) -> str:
+    """``text`` safe as a spreadsheet cell: controls written out, a formula shown as text."""
+    shown = visible_lines(text)
+    return "'" + shown if shown.startswith(_FORMULA_START) else shown
+
+
 def to_csv(log: IncidentLog, result: ChainCheck) -> str:
     """One row per entry in the order things happened; every cell safe in a spreadsheet.
 
     After the entries, an empty row, then how the log was kept, the check and the last
     fingerprint, each a row of two cells, so a printout of the sheet carries them too.
     """
-    cell = escape.csv_cell
     corrected = log.corrected_by()
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")

@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from hygiene.log.chain import ChainCheck
-from hygiene.log.escape import html_text
 from hygiene.log.export import HEAD, KEPT, TITLE, exported_line
 from hygiene.log.model import IncidentLog
 from hygiene.log.text import entry_parts, evidence_line
 from hygiene.plan.html import CSP
+from hygiene.render import html_text
 
 STYLE = """
 body { font-family: Georgia, 'Times New Roman', serif; color: #000; background: #fff;

@@ -1,9 +1,9 @@
 """The log as lines of text: one line per entry for a list, every part of one entry shown.
 
-These lines carry the person's words made safe by ``escape`` for the place they go, so
-the same lines serve the terminal (``escape.terminal``) and the Markdown export
-(``escape.markdown``). Times are written in full, with their offset from UTC, because a
-court reads them later, maybe in another season.
+These lines carry the person's words escaped for the place they go by the rule given
+(``hygiene.render``), so the same lines serve the terminal (``visible``), the Markdown
+export (``markdown_text``) and the page (``html_text``). Times are written in full, with
+their offset from UTC, because a court reads them later, maybe in another season.
 """
 
 from __future__ import annotations

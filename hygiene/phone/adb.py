@@ -183,6 +183,7 @@ def collect(runner: Runner = _run_adb) -> tuple[Collection, AdbRun]:
         owners=owners,
         # Only third-party apps were asked about; system apps count as having an icon.
         launchable=frozenset(launchable | system),
+        root_binaries_readable=False,
         limits=LIMITS,
     )
     return collection, adb.run

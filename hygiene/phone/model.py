@@ -39,7 +39,8 @@ class Collection:
     admins: frozenset[str] | None = None  # device administrator apps
     owners: frozenset[str] | None = None  # device or profile owner apps
     launchable: frozenset[str] | None = None  # apps with an icon in the app drawer
-    root_binaries: tuple[str, ...] | None = None  # None: not looked for (see ``limits``)
+    root_binaries: tuple[str, ...] | None = None  # None: not read
+    root_binaries_readable: bool = True  # False where the way of reading cannot look for them
     certificates_read: bool = False
     limits: tuple[str, ...] = ()  # what this way of reading cannot see, in plain words
 

@@ -131,7 +131,10 @@ def _not_checked(phone: Collection) -> tuple[str, ...]:
         (phone.admins, "which apps are device administrators or owners"),
         (phone.launchable, "which apps have no icon"),
         # adb cannot look for root tools with read-only commands; its limits say so.
-        (phone.root_binaries if not phone.limits else (), "whether the phone is rooted"),
+        (
+            phone.root_binaries if phone.root_binaries_readable else (),
+            "whether the phone is rooted",
+        ),
         (phone.settings or None, "whether Play Protect's app scanning is on"),
     ]
     return tuple(words for value, words in parts if value is None)

@@ -9,9 +9,9 @@ once. The log lives in the kept session, so a meeting not kept writes none.
 from __future__ import annotations
 
 from hygiene.log.ask import ask_entry
-from hygiene.log.escape import terminal
 from hygiene.log.model import entries_text, local_now
 from hygiene.log.write import Draft, write
+from hygiene.render import visible as terminal
 from hygiene.session.meeting import Meeting
 from hygiene.vault import VaultDocument
 

@@ -51,11 +51,6 @@ class Targeted:
         return tuple(p for p in self.parts if p.fact is not None)
 
     @property
-    def shape(self) -> str:
-        """The password's parts as dots: ``••••••`` + ``••••`` + ``•``; no character shown."""
-        return _at_most(["•" * (p.end - p.start) for p in self.parts], " + ")
-
-    @property
     def reading(self) -> str:
         """The parts in words: "your pet's name, a year, a common ending"."""
         return _at_most([p.label for p in self.parts], ", ")

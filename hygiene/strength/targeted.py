@@ -87,7 +87,8 @@ class Part:
     writing_log10: float | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "label": self.label, "start": self.start, "end": self.end}
+        # Kinds only: where a part starts and ends would give the password's length away.
+        return {"kind": self.kind, "label": self.label}
 
 
 class _Node:
