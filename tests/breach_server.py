@@ -28,6 +28,7 @@ from breach_corpus import Corpus
 PREFIX = re.compile(r"(?:http://[^/]+)?/range/([0-9A-Fa-f]{5})")
 FAULTS = (
     "429", "429-long", "429-date", "500", "502-empty", "200-empty", "truncated", "garbage", "stall",
+    "huge", "endless", "drip",
 )
 
 
@@ -44,6 +45,7 @@ class RangeServer:
     corpus: Corpus
     latency: float = 0.0
     padding: bool = True
+    drip: float = 0.2  # seconds between bytes for the "drip" fault
     port: int = 0
     requests: list[Request] = field(default_factory=list)
     # Faults to serve, first in first out: per prefix, or "*" for any request.
@@ -101,6 +103,28 @@ def _handler(server: RangeServer) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(body)
 
+        def flood(self, fault: str, body: bytes) -> None:
+            """A 100 MB reply, an endless chunked one, or one byte at a time: until the
+            client hangs up or the server stops."""
+            self.send_response(200)
+            if fault == "endless":
+                self.send_header("Transfer-Encoding", "chunked")
+            else:  # a drip claims a plausible size, so only its pace is wrong
+                self.send_header("Content-Length", str(100_000_000 if fault == "huge" else 50_000))
+            self.end_headers()
+            self.close_connection = True
+            piece = (body + b"\r\n") * (65536 // (len(body) + 2) + 1)
+            with contextlib.suppress(OSError):
+                while not server.stop.is_set():
+                    if fault == "endless":
+                        self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+                    elif fault == "huge":
+                        self.wfile.write(piece)
+                    else:
+                        self.wfile.write(b"0")
+                        self.wfile.flush()
+                        server.stop.wait(server.drip)
+
         def do_GET(self) -> None:
             with server.lock:
                 server.requests.append(
@@ -137,6 +161,8 @@ def _handler(server: RangeServer) -> type[BaseHTTPRequestHandler]:
                 self.end_headers()
                 self.wfile.write(body[: len(body) // 2])
                 self.close_connection = True
+            elif fault in ("huge", "endless", "drip"):
+                self.flood(fault, body)
             elif fault == "stall":
                 server.stop.wait(10)
                 self.close_connection = True

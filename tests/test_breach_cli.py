@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import pty
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -214,3 +216,34 @@ def test_a_refused_line_is_named_by_number_not_content(cli: Cli) -> None:
     assert "line 2 is not valid UTF-8" in result.stderr
     assert "Sturgeon" not in result.stderr + result.stdout
     assert "Quill" not in result.stderr + result.stdout
+
+
+def test_ctrl_c_while_lookups_hang_stops_at_once_with_130(server: RangeServer) -> None:
+    # Every range drips a byte at a time: the lookups would run to their deadlines.
+    server.fail("stall", times=100)
+    run = subprocess.Popen(
+        [sys.executable, "-m", "hygiene", "breach"], stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={"PATH": "/usr/bin:/bin", "HYGIENE_HIBP_URL": server.url},
+    )
+    try:
+        assert run.stdin is not None
+        run.stdin.write(lines(*[f"drip-{i}" for i in range(20)]))
+        run.stdin.close()
+        for _ in range(200):
+            if server.requests:
+                break
+            time.sleep(0.05)
+        assert server.requests, "no lookup started"
+        time.sleep(0.3)
+        started = time.monotonic()
+        run.send_signal(signal.SIGINT)
+        code = run.wait(timeout=30)
+        took = time.monotonic() - started
+    finally:
+        run.kill()
+        run.wait()
+    stderr = run.stderr.read() if run.stderr else ""
+    assert code == 130, stderr
+    assert took < 2
+    assert "Traceback" not in stderr

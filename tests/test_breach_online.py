@@ -8,6 +8,7 @@ plain reason, never in "not found".
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -164,3 +165,50 @@ def test_an_unusable_proxy_setting_is_unknown(
         result = source.check(Secret("password"))
     assert isinstance(result, Unknown)
     assert server.requests == []
+
+
+# A hostile or broken server must neither grow memory nor hold the run: each of these ends
+# the range as Unknown, within a bounded time, and never as "not found".
+SMALL = Settings(timeout=0.5, connect_timeout=0.5, attempts=3, backoff=0.01, max_wait=1,
+                 workers=8, max_reply=200_000, range_deadline=1.5, run_deadline=3.0)
+
+
+@pytest.mark.parametrize("fault", ["huge", "endless"])
+def test_an_oversized_reply_is_refused_without_reading_it_all(
+    server: RangeServer, fault: str
+) -> None:
+    server.fail(fault, times=5)
+    started = time.monotonic()
+    result = check(server, ABSENT[0], SMALL)
+    assert result == Unknown("the breach service sent a reply larger than 200 KB", "online")
+    assert time.monotonic() - started < 5
+    assert len(server.requests) == 1  # a reply that size is no passing fault
+
+
+def test_a_real_padded_reply_is_under_the_default_cap(server: RangeServer) -> None:
+    settings = Settings(timeout=1.0, attempts=1, workers=2, max_reply=Settings().max_reply)
+    assert check(server, "password", settings) == Found(KNOWN["password"], "online")
+    assert Settings().max_reply >= 100_000
+
+
+def test_one_byte_at_a_time_ends_at_the_range_deadline(server: RangeServer) -> None:
+    # Each byte comes well inside the read timeout, so only the deadline can end it.
+    server.fail("drip", times=5)
+    started = time.monotonic()
+    result = check(server, ABSENT[0], SMALL)
+    took = time.monotonic() - started
+    assert result == Unknown("the breach service answered too slowly", "online")
+    assert SMALL.range_deadline <= took < SMALL.range_deadline + 2
+
+
+def test_the_run_deadline_ends_every_range_still_waiting(server: RangeServer) -> None:
+    server.fail("drip", times=50)
+    settings = Settings(timeout=0.5, connect_timeout=0.5, attempts=3, backoff=0.01,
+                        max_wait=1, workers=2, range_deadline=30, run_deadline=1.0)
+    started = time.monotonic()
+    with OnlineSource(server.url, settings) as source:
+        results = source.check_many([Secret(p) for p in PASSWORDS])
+    assert time.monotonic() - started < settings.run_deadline + 2
+    assert results and all(
+        result == Unknown("the lookups as a whole took too long", "online") for result in results
+    )

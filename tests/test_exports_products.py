@@ -1,9 +1,10 @@
 """The products added for the audit: each read with the right titles, usernames and URLs.
 
-Files under ``fixtures/exports/real`` come from other projects' test suites (their
-origins are in ``fixtures/exports/README.md``); the rest were written for hygiene after
-each product's own format. A product whose columns overlap another's is reported under
-its own name, and a KeePass database is read with its password from standard input.
+Every fixture was written for hygiene with made-up logins. Those under
+``fixtures/exports/layouts`` keep the exact layout of a file in another project's test
+suite (which one is in ``fixtures/exports/README.md``); the rest follow each product's
+own format. A product whose columns overlap another's is reported under its own name,
+and a KeePass database is read with its password from standard input.
 """
 
 from __future__ import annotations
@@ -21,21 +22,21 @@ from hygiene.exports.interface import Entry, SkipKind, Skipped
 from hygiene.exports.registry import open_export
 
 FIXTURES = Path(__file__).parent / "fixtures" / "exports"
-REAL = FIXTURES / "real"
+LAYOUTS = FIXTURES / "layouts"
 Cli = Callable[..., Result]
 
-# pass-import's shared test vault, as each of its product fixtures holds it
-PI_LOGINS = {
-    "mastodon.social": ("ostqxi", "D<INNeT?#?Bf4%`zA/4i!/'$T", "https://mastodon.social/"),
-    "twitter.com": ("ostqxi", "SoNEwvU,kJ%-cIKJ9[c#S;]jB", "https://twitter.com/"),
-    "aib": (
-        "dpbx@fner.ws",
-        "ws5T@;_UB[Q|P!8'`~z%XC'JHFUbf#IX _E0}:HF,[{ei0hBg14",
-        "https://onlinebanking.aib.ie",
+# The shared vault that every file after a pass-import layout holds
+VAULT_LOGINS = {
+    "chatter.example": ("kelwin", "Q<rTTmu?#?Hd7%`pL/9w!/'$K", "https://chatter.example/"),
+    "chirp.example.org": ("kelwin", "VoLAxrE,mP%-dtOWR8[h#T;]qN", "https://chirp.example.org/"),
+    "larch": (
+        "mirel@quoba.example",
+        "hq7R@;_VC[P|T!3'`~y%WD'KMGRcv#OZ _F8}:JN,[{tu5Lk29",
+        "https://banking.larch.example",
     ),
-    "dpbx@afoqwdr.tx": ("dpbx", "9KVHnx:.S_S;cF`=CE@e\\p{v6", "https://afoqwdr.tx"),
-    "dpbx@klivak.xb": ("dpbx", "2cUqe}e9}>IVZf)Ye>3C8ZN,r", ""),
-    "space title": ("vkeelpbu", "]stDKo{%pk", "https://nhysdo.wg"),
+    "mirel@zentori.example": ("mirel", "4TRBmw:.X_P;hG`=DK@r\\f{z8", "https://zentori.example"),
+    "mirel@plovask.example": ("mirel", "8fRoy}w3}>KLbq)Xu>7D2GM,t", ""),
+    "two words": ("sodrinek", "]hjQWx{%re", "https://pelmora.example"),
 }
 
 
@@ -56,29 +57,29 @@ def by_title(entries: list[Entry]) -> dict[str, tuple[str, str, str]]:
 @pytest.mark.parametrize(
     ("name", "layout", "count"),
     [
-        ("pass-import_nordpass.csv", "nordpass-csv", 11),
-        ("pass-import_keepass.csv", "keepass-csv", 11),
-        ("pass-import_roboform.csv", "roboform-csv", 11),
-        ("pass-import_safeincloud.csv", "safeincloud-csv", 11),
-        ("pass-import_padlock.csv", "padlock-csv", 11),
-        ("pass-import_zoho.vault.csv", "zoho-csv", 11),
-        ("pass-import_1password6.csv", "1password6-csv", 11),
+        ("nordpass.csv", "nordpass-csv", 11),
+        ("keepass.csv", "keepass-csv", 11),
+        ("roboform.csv", "roboform-csv", 11),
+        ("safeincloud.csv", "safeincloud-csv", 11),
+        ("padlock.csv", "padlock-csv", 11),
+        ("zoho_vault.csv", "zoho-csv", 11),
+        ("1password6.csv", "1password6-csv", 11),
     ],
 )
 def test_pass_import_vault_is_read_from_each_product(name: str, layout: str, count: int) -> None:
-    found, entries, skipped = read(REAL / name)
+    found, entries, skipped = read(LAYOUTS / name)
     assert found == layout
     assert len(entries) == count
     titles = by_title(entries)
-    for title, expected in PI_LOGINS.items():
+    for title, expected in VAULT_LOGINS.items():
         assert titles[title] == expected, (name, title)
     # Empty entries, empty passwords and the note are skipped, never audited.
-    assert {"empty entry", "empty password", "note"}.isdisjoint(titles)
+    assert {"blank item", "no password", "memo"}.isdisjoint(titles)
     assert all(s.kind in (SkipKind.NO_PASSWORD, SkipKind.NOT_LOGIN) for s in skipped)
 
 
 def test_nordpass_folders_and_the_newer_header_with_types(tmp_path: Path) -> None:
-    _, _, skipped = read(REAL / "pass-import_nordpass.csv")
+    _, _, skipped = read(LAYOUTS / "nordpass.csv")
     assert [(s.row, s.kind) for s in skipped][:6] == [(n, SkipKind.NOT_LOGIN) for n in range(2, 8)]
     newer = tmp_path / "nordpass.csv"
     newer.write_text(
@@ -96,44 +97,48 @@ def test_nordpass_folders_and_the_newer_header_with_types(tmp_path: Path) -> Non
 
 
 def test_zoho_current_and_oldest_layouts(tmp_path: Path) -> None:
-    layout, entries, _ = read(REAL / "bitwarden-clients_zohovault.csv")
+    layout, entries, _ = read(LAYOUTS / "zoho_vault_current.csv")
     assert layout == "zoho-csv"
     assert by_title(entries) == {
-        "XYZ Test": ("email@domain.de", "PcY_IQEXIjKGj8YW", "https://abc.xyz.de:5001/#/login")
+        "Quill Depot": (
+            "nib@mail.example.org",
+            "Tn8_WUPKoqLRb3ZV",
+            "https://quill.example.org:5001/#/login",
+        )
     }
     # The oldest header names three columns; username and password follow unnamed
-    # (as in roddhjav/pass-import tests/assets/db/zoho.csv).
+    # (the layout of roddhjav/pass-import tests/assets/db/zoho.csv).
     oldest = tmp_path / "zoho.csv"
     oldest.write_text(
         '"Secret Name","Secret URL","Notes"\n'
-        '"aib","https://onlinebanking.aib.ie","","dpbx@fner.ws","ws5T@;_UB[Q","462916"\n'
-        '"empty entry","","","",""\n'
+        '"larch","https://banking.larch.example","","mirel@quoba.example","hq7R@;_VC[P","815203"\n'
+        '"blank item","","","",""\n'
     )
     layout, entries, skipped = read(oldest)
     assert layout == "zoho-old-csv"
     assert by_title(entries) == {
-        "aib": ("dpbx@fner.ws", "ws5T@;_UB[Q", "https://onlinebanking.aib.ie")
+        "larch": ("mirel@quoba.example", "hq7R@;_VC[P", "https://banking.larch.example")
     }
     assert [s.kind for s in skipped] == [SkipKind.NO_PASSWORD]
 
 
 def test_buttercup_is_named_and_its_folder_rows_skipped() -> None:
-    layout, entries, skipped = read(REAL / "bitwarden-clients_buttercup.csv")
+    layout, entries, skipped = read(LAYOUTS / "buttercup.csv")
     assert layout == "buttercup-csv"
     assert by_title(entries) == {
-        "Client Portal": ("client@work.com", "ClientPass789", "https://portal.example.com"),
-        "Office VPN": ("vpnuser", "VPNpass", "https://vpn.company.com"),
+        "Shed Lock": ("potter@garden.example", "ShedKey4412", "https://sheds.example.com"),
+        "Greenhouse": ("grower", "GrowPass", "https://greenhouse.example.net"),
     }
     assert [s.kind for s in skipped] == [SkipKind.NOT_LOGIN] * 3
 
 
 def test_psono_folders_at_any_depth() -> None:
-    layout, entries, skipped = read(REAL / "psono-client_psono.json")
+    layout, entries, skipped = read(LAYOUTS / "psono.json")
     assert layout == "psono-json"
     assert by_title(entries) == {
-        "Amazon.de": ("myuser", "mypw", "https://www.amazon.de"),
-        "Facebook": ("myusername", "mypassword", "https://de-de.facebook.com/"),
-        "Instagram": ("myusername", "mypassword", "https://de-de.instagram.com/"),
+        "Dovetail.example": ("carver", "mitre", "https://www.dovetail.example"),
+        "Sawdust": ("joiner", "shavings-3", "https://www.sawdust.example.com/"),
+        "Offcut": ("joiner", "shavings-3", "https://bins.offcut.example.org/"),
     }
     assert [s.kind for s in skipped] == [SkipKind.NOT_LOGIN]
 

@@ -169,7 +169,7 @@ def test_every_layout_has_a_fixture_or_an_archive_test() -> None:
         "dashlane-legacy-csv",
         "1password7-windows-csv",
     }
-    # Read in test_exports_products, from real files and written ones.
+    # Read in test_exports_products, from fixtures written for hygiene.
     covered |= {
         "nordpass-csv", "keepass-csv", "roboform-csv", "safeincloud-csv", "padlock-csv",
         "zoho-csv", "zoho-old-csv", "1password6-csv", "buttercup-csv", "psono-json",

@@ -73,6 +73,25 @@ def test_a_resaved_export_reads_the_same_logins(original: str, how: str, tmp_pat
     assert logins(entries) == logins(expected)
 
 
+def test_a_value_with_a_tab_on_each_of_its_lines_does_not_make_tab_the_separator(
+    tmp_path: Path,
+) -> None:
+    # Read with tab as the separator, the quoted value falls apart into several short
+    # records that each split in two; the header and the login only agree under ",".
+    path = tmp_path / "bitwarden.csv"
+    path.write_text(
+        "folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,"
+        "login_password,login_totp\r\n"
+        ',,login,Forum,,,0,https://forum.test/,"a\n\tb\n\tc\n\td",pw-1,\r\n',
+        encoding="utf-8",
+        newline="",
+    )
+    layout, entries, skipped = read(path)
+    assert layout == "bitwarden-csv"
+    assert logins(entries) == [("Forum", "a\n\tb\n\tc\n\td", "pw-1", ("https://forum.test/",))]
+    assert skipped == []
+
+
 def test_a_windows_1252_file_keeps_its_accents_and_says_how_it_was_read(tmp_path: Path) -> None:
     path = tmp_path / "excel.csv"
     path.write_bytes(

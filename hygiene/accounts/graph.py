@@ -120,6 +120,7 @@ def build_graph(inv: Inventory) -> RecoveryGraph:
 class _Builder:
     def __init__(self, inv: Inventory) -> None:
         self.graph = RecoveryGraph()
+        self.keys: dict[str, str] = {}
         self.owners = inv.owners()
         self.contacts = {c.key: c for c in inv.contacts}
         self.devices = {contact_key(d.label): d for d in inv.devices}
@@ -138,7 +139,11 @@ class _Builder:
 
     def node_for(self, value: str, kind: Literal["email", "phone", "device"]) -> str:
         """The node of an address, number or device: an account when it is one's login."""
-        key = contact_key(value)
+        key = self.keys.get(value)
+        if key is None:
+            # The same address or number recurs across thousands of accounts; reading a
+            # number is the costly part of building the graph.
+            key = self.keys[value] = contact_key(value)
         owner = self.owners.get(key)
         if owner is not None:
             return f"account:{owner.id}"
@@ -340,8 +345,22 @@ def _root_impacts(graph: RecoveryGraph) -> tuple[RootImpact, ...]:
         once |= bits
     single = once & ~twice
 
+    labels = [graph.nodes[ids[a]].account or "" for a in accounts]
+    known: dict[int, tuple[str, ...]] = {}
+
     def names(bits: int) -> tuple[str, ...]:
-        return tuple(graph.nodes[ids[a]].account or "" for a in accounts if bits & bit[a])
+        # Only the set bits are visited, found by C-speed search in the binary text (lowest
+        # bit first), and starts sharing a reach share one tuple: testing every account
+        # against every start made the check quadratic.
+        if bits not in known:
+            text = format(bits, "b")[::-1]
+            found: list[str] = []
+            at = text.find("1")
+            while at >= 0:
+                found.append(labels[at])
+                at = text.find("1", at + 1)
+            known[bits] = tuple(found)
+        return known[bits]
 
     impacts = [
         RootImpact(start.id, names(bits), names(bits & single))

@@ -7,14 +7,20 @@ on a device the other person may reach. Requests run concurrently over one bound
 kept-alive connections (HTTP/2 where the server offers it), with timeouts and bounded
 retries. Proxies come from the environment (``HTTPS_PROXY``, ``ALL_PROXY``, SOCKS too, so
 the lookup can go through Tor). Anything short of a readable 200 reply is ``Unknown``.
+
+A reply is read as a stream and bounded three ways, so a hostile or broken server (or
+anything in between) can neither grow memory nor hold the run: a size cap (a real padded
+reply is under 100 KB), a deadline per range and a deadline for the whole run. Each
+ends that range as ``Unknown`` with its reason.
 """
 
 from __future__ import annotations
 
+import queue
 import random
+import threading
 import time
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
@@ -53,6 +59,12 @@ class Settings:
     # Requests in flight at once (streams over one connection with HTTP/2). On the bench,
     # 48 beat both 32 and 64 on a two-core machine; the service sets no rate limit.
     workers: int = 48
+    # A padded range reply is 20-100 KB; anything past this is not a range reply.
+    max_reply: int = 1_000_000
+    # Seconds one range may take, retries and waits included, and the whole run may take.
+    # The read timeout alone cannot bound a server that sends one byte at a time.
+    range_deadline: float = 60.0
+    run_deadline: float = 300.0
 
 
 class _Failed(Exception):
@@ -117,11 +129,52 @@ class OnlineSource(BreachSource):
         elif client is not None:
             # One client, made before the workers start (each costs a TLS context), shared
             # by a bounded pool: kept-alive connections, one request per prefix.
-            with ThreadPoolExecutor(max_workers=min(self.settings.workers, len(missing))) as pool:
-                futures = {pool.submit(self._fetch, client, prefix): prefix for prefix in missing}
-                for future in as_completed(futures):
-                    answered(futures[future], future.result())
+            for prefix, answer in self._fetch_all(client, missing):
+                answered(prefix, answer)
         return [self._answer(prefix, suffix) for prefix, suffix in parts]
+
+    def _fetch_all(
+        self, client: httpx.Client, prefixes: list[str]
+    ) -> Iterator[tuple[str, str | Unknown]]:
+        """Each prefix with its answer, as they arrive, from a bounded set of workers.
+
+        The workers are daemon threads, not a ``ThreadPoolExecutor``: its threads are
+        joined at exit, so Ctrl-C would wait for every stuck read to time out. Here the
+        interrupt drops the queued prefixes, closes the client and leaves at once.
+        """
+        run_end = time.monotonic() + self.settings.run_deadline
+        jobs: queue.SimpleQueue[str] = queue.SimpleQueue()
+        for prefix in prefixes:
+            jobs.put(prefix)
+        done: queue.SimpleQueue[tuple[str, str | Unknown] | BaseException] = queue.SimpleQueue()
+        stop = threading.Event()
+
+        def work() -> None:
+            while not stop.is_set():
+                try:
+                    prefix = jobs.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    done.put((prefix, self._fetch(client, prefix, run_end)))
+                except BaseException as exc:  # handed to the caller, which raises it
+                    done.put(exc)
+                    return
+
+        for _ in range(min(self.settings.workers, len(prefixes))):
+            threading.Thread(target=work, name="hygiene-range", daemon=True).start()
+        finished = False
+        try:
+            for _ in prefixes:
+                item = done.get()
+                if isinstance(item, BaseException):
+                    raise item
+                yield item
+            finished = True
+        finally:
+            stop.set()
+            if not finished:  # Ctrl-C or a worker's error: stuck reads fail on a closed client
+                self.close()
 
     def _answer(self, prefix: str, suffix: str) -> Result:
         body = self._cache[prefix]
@@ -130,11 +183,16 @@ class OnlineSource(BreachSource):
         count = count_in_body(body, suffix)
         return Found(count, NAME) if count else NotFound(NAME)
 
-    def _fetch(self, client: httpx.Client, prefix: str) -> str | Unknown:
+    def _fetch(self, client: httpx.Client, prefix: str, run_end: float) -> str | Unknown:
+        start = time.monotonic()
+        if start >= run_end:
+            return Unknown(_RUN_SLOW, NAME)
+        end = min(start + self.settings.range_deadline, run_end)
+        late = _RUN_SLOW if end >= run_end else "the breach service answered too slowly"
         reason = "the breach service could not be reached"
         for attempt in range(self.settings.attempts):
             try:
-                return self._attempt(client, prefix)
+                return self._attempt(client, prefix, end, late)
             except _Failed as failure:
                 reason = failure.reason
                 if failure.wait is not None and failure.wait > self.settings.max_wait:
@@ -142,41 +200,54 @@ class OnlineSource(BreachSource):
                     break
                 if not failure.retry or attempt + 1 == self.settings.attempts:
                     break
-                time.sleep(failure.wait if failure.wait is not None else self._backoff(attempt))
+                pause = failure.wait if failure.wait is not None else self._backoff(attempt)
+                if time.monotonic() + pause >= end:
+                    reason = late
+                    break
+                time.sleep(pause)
         return Unknown(reason, NAME)
 
     def _backoff(self, attempt: int) -> float:
         # Full jitter keeps many clients behind one address from retrying in step.
         return random.uniform(0, self.settings.backoff * 2**attempt)
 
-    def _attempt(self, client: httpx.Client, prefix: str) -> str:
+    def _attempt(self, client: httpx.Client, prefix: str, end: float, late: str) -> str:
         import httpx
 
         try:
-            response = client.get(f"/range/{prefix}")
+            with client.stream("GET", f"/range/{prefix}") as response:
+                _check_status(response)
+                content = self._read(response, end, late)
         except httpx.TimeoutException:
             raise _Failed("the breach service did not answer in time") from None
         except httpx.HTTPError:
             raise _Failed("the breach service could not be reached") from None
-        if response.status_code == 429:
-            raise _Failed(
-                "the breach service is busy", wait=_retry_after(response.headers.get("Retry-After"))
-            )
-        if response.status_code >= 500:
-            raise _Failed(f"the breach service had a problem (HTTP {response.status_code})")
-        if response.status_code != 200:
-            raise _Failed(
-                f"the breach service refused the request (HTTP {response.status_code})",
-                retry=False,
-            )
-        if not response.content.strip():
+        if not content.strip():
             raise _Failed("the breach service sent an empty reply")
         try:
-            body = response.content.decode("ascii").upper()
+            body = content.decode("ascii").upper()
             parse_range_body(body)  # every line must read, or the reply is no answer
         except (UnicodeDecodeError, FormatError):
             raise _Failed("the breach service sent a reply that could not be read") from None
         return body
+
+    def _read(self, response: httpx.Response, end: float, late: str) -> bytes:
+        """The reply's body, read in pieces so neither its size nor its pace is trusted."""
+        limit = self.settings.max_reply
+        too_big = f"the breach service sent a reply larger than {limit // 1000} KB"
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise _Failed(too_big, retry=False)
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > limit:
+                raise _Failed(too_big, retry=False)
+            if time.monotonic() >= end:
+                raise _Failed(late, retry=False)
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     def _start(self) -> httpx.Client | Unknown:
         """The shared client, or why there cannot be one."""
@@ -228,6 +299,24 @@ def count_in_body(body: str, suffix: str) -> int:
             best = max(best, int(body[at + len(needle) : end if end >= 0 else None]))
         at = body.find(needle, at + 1)
     return best
+
+
+_RUN_SLOW = "the lookups as a whole took too long"
+
+
+def _check_status(response: httpx.Response) -> None:
+    """Raise ``_Failed`` for anything but a 200, before any of the body is read."""
+    if response.status_code == 429:
+        raise _Failed(
+            "the breach service is busy", wait=_retry_after(response.headers.get("Retry-After"))
+        )
+    if response.status_code >= 500:
+        raise _Failed(f"the breach service had a problem (HTTP {response.status_code})")
+    if response.status_code != 200:
+        raise _Failed(
+            f"the breach service refused the request (HTTP {response.status_code})",
+            retry=False,
+        )
 
 
 def _retry_after(value: str | None) -> float | None:

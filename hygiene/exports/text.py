@@ -15,7 +15,6 @@ import codecs
 import csv
 import io
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO
@@ -118,14 +117,20 @@ def _widths(sample: str, delimiter: str, limit: int) -> list[int]:
 
 
 def sniff_delimiter(sample: str, limit: int = 20) -> str:
-    """The separator that splits the most sampled records, then most consistently."""
+    """The separator under which most sampled records are as wide as the first (the header,
+    or the first login), then the one that splits out the most fields.
 
-    def score(delimiter: str) -> tuple[int, int, int, int]:
+    Counting records split in two or more is not enough: the wrong separator also cuts a
+    quoted value holding line breaks into several short records, and a value with a tab on
+    each of its lines would then make tab look like the separator.
+    """
+
+    def score(delimiter: str) -> tuple[int, int, int]:
         widths = _widths(sample, delimiter, limit)
-        split = sum(1 for w in widths if w >= 2)
-        mode = Counter(widths).most_common(1)[0][1] if widths else 0
         first = widths[0] if widths else 0
-        return split, mode, first, -DELIMITERS.index(delimiter)
+        consistent = sum(1 for w in widths if w == first) if first >= 2 else 0
+        fields = sum(w for w in widths if w >= 2)
+        return consistent, fields, -DELIMITERS.index(delimiter)
 
     return max(DELIMITERS, key=score)
 
