@@ -25,6 +25,7 @@ from hygiene.breach.hashing import sha1_hex, split_hash
 from hygiene.breach.index import load_index
 from hygiene.breach.interface import BreachSource, Found, NotFound, Result, Unknown
 from hygiene.breach.parsing import FormatError, parse_corpus_line, parse_range_body
+from hygiene.safefile import NotReadable, read_regular
 from hygiene.secret import Secret
 
 NAME = "offline"
@@ -203,7 +204,9 @@ class OrderedFileSource(BreachSource):
                 return self._answer(at)
             first = mm.find(b"\n", a - 1, b) + 1 if a > lo else lo
             if first <= 0:
-                break  # no line starts in the window: a line this long is not a corpus line
+                # No line starts in the window: a line this long is no corpus line, and
+                # what lies past it was not read, so the answer is unknown.
+                return Unknown(LONG_LINE, NAME)
             digest = self._hash_at(first)
             key = _key(digest)
             if not lo_key <= key <= hi_key:
@@ -257,6 +260,11 @@ class OrderedFileSource(BreachSource):
             self._map = None
 
 
+# A range file is a saved range reply: under 100 KB, padded or not.
+RANGE_FILE_LIMIT = 1_000_000
+LONG_LINE = "the corpus file has a line far too long to be a corpus line"
+
+
 class RangeFolderSource(BreachSource):
     """The downloader's folder of ``XXXXX.txt`` files, one per 5-character prefix."""
 
@@ -292,9 +300,13 @@ class RangeFolderSource(BreachSource):
         prefix, suffix = split_hash(sha1_hex(secret))
         path = self.path / f"{prefix}.txt"
         try:
-            data = path.read_bytes()
+            # Only an ordinary file of a range's size: a pipe would hang the lookup and a
+            # link to /dev/zero would fill memory.
+            data = read_regular(path, RANGE_FILE_LIMIT)
         except FileNotFoundError:
             return Unknown(NOT_COVERED, NAME)
+        except NotReadable as exc:
+            return Unknown(f"a range file was not used: {exc}", NAME)
         except OSError as exc:
             return Unknown(f"a range file cannot be read ({exc.strerror})", NAME)
         if not data.strip():

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from hygiene.cli import console, exitcodes
+from hygiene.cli.options import Json
 from hygiene.cli.render import print_json, tell_old_names
 from hygiene.cli.shape import group
 
@@ -21,7 +22,7 @@ InventoryArg = Annotated[
 @accounts_app.command("check")
 def check(
     inventory: InventoryArg,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+    as_json: Json = False,
 ) -> None:
     """Every account the other person can reach, by which chain, and what to cut first."""
     from hygiene.accounts.check import chain_labels, check_inventory
@@ -142,5 +143,5 @@ def devices(
     prompter.say(f"`hygiene accounts check {inventory}` shows what each device opens.")
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(accounts_app, name="accounts")
+NAME = "accounts"
+GROUP = accounts_app

@@ -132,8 +132,20 @@ def root(
     """hygiene"""
 
 
-for _name in COMMAND_MODULES:
-    import_module(f"hygiene.cli.{_name}").register(app)
+def add_commands(app: typer.Typer, module_names: tuple[str, ...]) -> None:
+    """Add each module's command the one way every module declares it: ``NAME`` and either
+    ``COMMAND``, a function (its help: ``HELP`` if set, else its docstring), or ``GROUP``, a
+    group of commands."""
+    for module_name in module_names:
+        module = import_module(f"hygiene.cli.{module_name}")
+        group = getattr(module, "GROUP", None)
+        if group is not None:
+            app.add_typer(group, name=module.NAME)
+        else:
+            app.command(module.NAME, help=getattr(module, "HELP", None))(module.COMMAND)
+
+
+add_commands(app, COMMAND_MODULES)
 
 
 def main() -> None:

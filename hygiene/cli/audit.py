@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hygiene.cli import console, exitcodes
-from hygiene.cli.breach_options import ApiUrl, Corpus, Offline, open_breach_source
+from hygiene.cli.breach_options import open_breach_source
+from hygiene.cli.options import ApiUrl, Corpus, Json, Offline
 from hygiene.render import markdown_text as md
 from hygiene.render import visible
 
@@ -203,73 +204,75 @@ def _since(value: str | None) -> datetime | None:
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("audit", help=HELP)
-    def audit(
-        export: Annotated[
-            Path,
-            typer.Argument(help="The export file (CSV, JSON, XML, text, .1pux, zip or .kdbx)."),
-        ],
-        facts_file: Annotated[
-            Path | None,
-            typer.Option("--facts", help="A facts file: what the other person knows about you."),
-        ] = None,
-        layout: Annotated[
-            str | None,
-            typer.Option(
-                "--format",
-                help="The export layout when detection gets it wrong, such as bitwarden-csv, "
-                "chrome-csv or 1pux; an export hygiene cannot tell lists every name.",
-            ),
-        ] = None,
-        since: Annotated[
-            str | None,
-            typer.Option(
-                "--since",
-                help="A date (YYYY-MM-DD), such as when you separated: flag passwords not "
-                "changed since, where the export records it. Default: a year ago.",
-            ),
-        ] = None,
-        json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-        markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown.")] = False,
-        quiet: Annotated[
-            bool, typer.Option("--quiet", help="No progress bar and no explanations.")
-        ] = False,
-        offline: Offline = False,
-        corpus: Corpus = None,
-        api_url: ApiUrl = None,
-    ) -> None:
-        from hygiene.audit.run import run_audit
-        from hygiene.cli.progress import ProgressBar
-        from hygiene.cli.render import print_json
-        from hygiene.errors import InputError
-        from hygiene.exports.registry import open_export
-        from hygiene.facts import load_facts
+def audit(
+    export: Annotated[
+        Path,
+        typer.Argument(help="The export file (CSV, JSON, XML, text, .1pux, zip or .kdbx)."),
+    ],
+    facts_file: Annotated[
+        Path | None,
+        typer.Option("--facts", help="A facts file: what the other person knows about you."),
+    ] = None,
+    layout: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="The export layout when detection gets it wrong, such as bitwarden-csv, "
+            "chrome-csv or 1pux; an export hygiene cannot tell lists every name.",
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="A date (YYYY-MM-DD), such as when you separated: flag passwords not "
+            "changed since, where the export records it. Default: a year ago.",
+        ),
+    ] = None,
+    json_output: Json = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", help="No progress bar and no explanations.")
+    ] = False,
+    offline: Offline = False,
+    corpus: Corpus = None,
+    api_url: ApiUrl = None,
+) -> None:
+    from hygiene.audit.run import run_audit
+    from hygiene.cli.progress import ProgressBar
+    from hygiene.cli.render import print_json
+    from hygiene.errors import InputError
+    from hygiene.exports.registry import open_export
+    from hygiene.facts import load_facts
 
-        if json_output and markdown:
-            raise InputError("choose one of --json and --markdown")
-        cutoff = _since(since)
-        facts = load_facts(facts_file) if facts_file else None
-        bar = ProgressBar() if sys.stderr.isatty() and not (json_output or quiet) else None
-        try:
-            # Opened before the bar is drawn: a KeePass database asks for its password.
-            opened = open_export(export, layout, unlock=_unlock)
-            with open_breach_source(offline, corpus, api_url) as source:
-                report = run_audit(opened, source, facts, observer=bar, since=cutoff)
-        except InputError as exc:
-            if json_output:
-                _print_error(exc)
-                raise typer.Exit(exitcodes.BAD_INPUT) from None
-            raise
-        finally:
-            if bar is not None:
-                bar.close()
+    if json_output and markdown:
+        raise InputError("choose one of --json and --markdown")
+    cutoff = _since(since)
+    facts = load_facts(facts_file) if facts_file else None
+    bar = ProgressBar() if sys.stderr.isatty() and not (json_output or quiet) else None
+    try:
+        # Opened before the bar is drawn: a KeePass database asks for its password.
+        opened = open_export(export, layout, unlock=_unlock)
+        with open_breach_source(offline, corpus, api_url) as source:
+            report = run_audit(opened, source, facts, observer=bar, since=cutoff)
+    except InputError as exc:
         if json_output:
-            print_json(report.to_dict())
-            if report.plaintext:
-                console.echo(DELETE_REMINDER, err=True)
-        elif markdown:
-            console.echo("\n".join(render_markdown(report, export)))
-        else:
-            console.echo("\n".join(render_text(report, export, quiet)))
-        raise typer.Exit(exit_code(report))
+            _print_error(exc)
+            raise typer.Exit(exitcodes.BAD_INPUT) from None
+        raise
+    finally:
+        if bar is not None:
+            bar.close()
+    if json_output:
+        print_json(report.to_dict())
+        if report.plaintext:
+            console.echo(DELETE_REMINDER, err=True)
+    elif markdown:
+        console.echo("\n".join(render_markdown(report, export)))
+    else:
+        console.echo("\n".join(render_text(report, export, quiet)))
+    raise typer.Exit(exit_code(report))
+
+
+NAME = "audit"
+COMMAND = audit

@@ -1,49 +1,16 @@
-"""The breach-check options every command shares, and the one helper that opens a source.
-
-``hygiene password``, ``hygiene breach``, ``hygiene audit`` and ``hygiene doctor`` take the
-same ``--offline``, ``--corpus`` and ``--api-url``, declared once here.
+"""What the commands that check passwords share: the one helper that opens the source their
+``--offline``, ``--corpus`` and ``--api-url`` (declared in ``cli/options.py``) ask for, and
+how one result is said and what exit code results give.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
-
-import typer
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from hygiene.breach.interface import BreachSource, Result
-
-Offline = Annotated[
-    bool,
-    typer.Option(
-        "--offline",
-        help="Connect to nothing: check against a downloaded list (--corpus) or the small "
-        "list built in.",
-    ),
-]
-Corpus = Annotated[
-    Path | None,
-    typer.Option(
-        "--corpus",
-        envvar="HYGIENE_CORPUS",
-        help=(
-            "A downloaded copy of the list of leaked passwords (Pwned Passwords: its one "
-            "file, or its folder of files). Nothing is sent anywhere."
-        ),
-        show_default=False,
-    ),
-]
-ApiUrl = Annotated[
-    str | None,
-    typer.Option(
-        "--api-url",
-        envvar="HYGIENE_HIBP_URL",
-        help="Where to look passwords up instead of Pwned Passwords (a copy of its service).",
-        show_default=False,
-    ),
-]
 
 
 def open_breach_source(offline: bool, corpus: Path | None, api_url: str | None) -> BreachSource:

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
 from hygiene.cli import console, exitcodes
+from hygiene.cli.options import Json
 from hygiene.cli.render import print_json
 
 
-def register(app: typer.Typer) -> None:
-    app.command("catalogue")(catalogue)
-
-
 def catalogue(
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    as_json: Json = False,
 ) -> None:
     """For maintainers: per provider, how many items are not confirmed or were checked long ago.
 
@@ -32,3 +27,7 @@ def catalogue(
     else:
         console.echo("\n".join(freshness_lines(report)))
     raise typer.Exit(exitcodes.ATTENTION if report.needs_work else exitcodes.OK)
+
+
+NAME = "catalogue"
+COMMAND = catalogue

@@ -55,5 +55,5 @@ def index(
     console.echo(f"{path}: verified and indexed; the index is {written.name}.")
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(corpus_app, name="corpus")
+NAME = "corpus"
+GROUP = corpus_app

@@ -20,31 +20,33 @@ OUTRO = (
 )
 
 
-def register(app: typer.Typer) -> None:
-    @app.command()
-    def demo(
-        html: Annotated[
-            Path | None,
-            typer.Option(
-                "--html", help="Also write the printable page to FILE.", metavar="FILE",
-                dir_okay=False,
-            ),
-        ] = None,
-    ) -> None:
-        """Run every check on a made-up person's files, offline, and print the plan.
+def demo(
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            "--html", help="Also write the printable page to FILE.", metavar="FILE",
+            dir_okay=False,
+        ),
+    ] = None,
+) -> None:
+    """Run every check on a made-up person's files, offline, and print the plan.
 
-        Needs no password, no network and no keyring, and writes nothing but --html FILE.
-        """
-        from hygiene.cli.files import write_chosen
-        from hygiene.demo import demo_plan
-        from hygiene.plan import to_html, to_markdown
+    Needs no password, no network and no keyring, and writes nothing but --html FILE.
+    """
+    from hygiene.cli.files import write_chosen
+    from hygiene.demo import demo_plan
+    from hygiene.plan import to_html, to_markdown
 
-        plan = demo_plan()
-        console.echo(INTRO + "\n")
-        console.echo(to_markdown(plan))
-        console.echo(OUTRO)
-        if html is not None:
-            write_chosen(html, to_html(plan).encode())
-            console.echo(
-                f"\nThe printable page was written to {html.resolve()}. It opens in any browser."
-            )
+    plan = demo_plan()
+    console.echo(INTRO + "\n")
+    console.echo(to_markdown(plan))
+    console.echo(OUTRO)
+    if html is not None:
+        write_chosen(html, to_html(plan).encode())
+        console.echo(
+            f"\nThe printable page was written to {html.resolve()}. It opens in any browser."
+        )
+
+
+NAME = "demo"
+COMMAND = demo

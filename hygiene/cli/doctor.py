@@ -11,10 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
-
 from hygiene.cli import console
-from hygiene.cli.breach_options import ApiUrl, Corpus, Offline
+from hygiene.cli.options import ApiUrl, Corpus, Json, Offline
 
 if TYPE_CHECKING:
     from hygiene.availability import Section
@@ -48,26 +46,28 @@ def keyring_section(options: DoctorOptions) -> Section:
 SECTIONS: list[Callable[[DoctorOptions], Section]] = [breach_section, keyring_section]
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("doctor")
-    def doctor(
-        offline: Offline = False,
-        corpus: Corpus = None,
-        api_url: ApiUrl = None,
-        json: bool = typer.Option(False, "--json", help="Print the listing as JSON."),
-    ) -> None:
-        """List what hygiene can use on this computer (the places it looks passwords up,
-        the keyring that locks kept sessions), which one is in use, and why the others
-        cannot be. Connects to nothing."""
-        options = DoctorOptions(offline, corpus, api_url)
-        sections = [make(options) for make in SECTIONS]
-        if json:
-            from hygiene.cli.render import print_json
+def doctor(
+    offline: Offline = False,
+    corpus: Corpus = None,
+    api_url: ApiUrl = None,
+    json: Json = False,
+) -> None:
+    """List what hygiene can use on this computer (the places it looks passwords up,
+    the keyring that locks kept sessions), which one is in use, and why the others
+    cannot be. Connects to nothing."""
+    options = DoctorOptions(offline, corpus, api_url)
+    sections = [make(options) for make in SECTIONS]
+    if json:
+        from hygiene.cli.render import print_json
 
-            print_json({"sections": [section.to_dict() for section in sections]})
-            return
-        for section in sections:
-            console.echo(section.title)
-            for option in section.options:
-                mark = "in use" if option.chosen else ("usable" if option.usable else "not usable")
-                console.echo(f"  {option.name}: {mark}: {option.detail}")
+        print_json({"sections": [section.to_dict() for section in sections]})
+        return
+    for section in sections:
+        console.echo(section.title)
+        for option in section.options:
+            mark = "in use" if option.chosen else ("usable" if option.usable else "not usable")
+            console.echo(f"  {option.name}: {mark}: {option.detail}")
+
+
+NAME = "doctor"
+COMMAND = doctor

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hygiene.cli import console, exitcodes
+from hygiene.cli.options import Json, Region
 from hygiene.cli.render import print_json
 from hygiene.cli.shape import PlainGroup
 from hygiene.render.findings import text_lines
@@ -21,8 +22,8 @@ if TYPE_CHECKING:
 email_plan_app = typer.Typer(no_args_is_help=False, rich_markup_mode=None, cls=PlainGroup)
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(email_plan_app, name="email-plan")
+NAME = "email-plan"
+GROUP = email_plan_app
 
 
 AccountsOption = Annotated[
@@ -82,8 +83,8 @@ def email_plan(
     review: Annotated[
         bool, typer.Option("--review", help="With --accounts, still ask where each account goes.")
     ] = False,
-    region: Annotated[str, typer.Option("--region", help="Whose helplines to show.")] = "uk",
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    region: Region = "uk",
+    as_json: Json = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown.")] = False,
 ) -> None:
     """Place each account with one of four new addresses (most trusted friends and family;
@@ -148,7 +149,7 @@ def check_address_command(
         Path | None,
         typer.Option("--accounts", help="The accounts inventory: its logins are old usernames."),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    as_json: Json = False,
 ) -> None:
     """Check a proposed address: is it an address, and does it contain anything the other person
     knows? Exit code 0 when it reveals nothing, 1 when it does, 2 when it is not an address,

@@ -14,10 +14,6 @@ import typer
 from hygiene.cli import console, exitcodes
 
 
-def register(app: typer.Typer) -> None:
-    app.command("examples")(examples)
-
-
 def examples(
     folder: Annotated[
         Path, typer.Argument(help="The folder to copy them into (made if it is not there).")
@@ -55,3 +51,7 @@ def examples(
         "facts file by answering questions instead: hygiene facts new FILE"
     )
     raise typer.Exit(exitcodes.OK)
+
+
+NAME = "examples"
+COMMAND = examples

@@ -17,57 +17,59 @@ CANNOT_REMOVE = (
 )
 
 
-def register(app: typer.Typer) -> None:
-    @app.command()
-    def forget(
-        name: Annotated[
-            str | None, typer.Argument(help="The name the session was saved under.")
-        ] = None,
-        everything: Annotated[
-            bool,
-            typer.Option("--all", help="Remove every saved session and key on this computer."),
-        ] = False,
-        passphrase: Annotated[
-            bool,
-            typer.Option("--passphrase", help="The session was saved with a passphrase."),
-        ] = False,
-    ) -> None:
-        """Remove what was saved for a person (the file and its key), or everything with --all."""
-        from hygiene.cli.vault_access import open_vault
-        from hygiene.vault import KeyringUnusable, Vault
-        from hygiene.vault.store import clean_label
+def forget(
+    name: Annotated[
+        str | None, typer.Argument(help="The name the session was saved under.")
+    ] = None,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="Remove every saved session and key on this computer."),
+    ] = False,
+    passphrase: Annotated[
+        bool,
+        typer.Option("--passphrase", help="The session was saved with a passphrase."),
+    ] = False,
+) -> None:
+    """Remove what was saved for a person (the file and its key), or everything with --all."""
+    from hygiene.cli.vault_access import open_vault
+    from hygiene.vault import KeyringUnusable, Vault
+    from hygiene.vault.store import clean_label
 
-        if everything == (name is not None):
-            console.echo("error: give a name, or --all (not both).", err=True)
-            raise typer.Exit(exitcodes.BAD_INPUT)
-        if everything:
-            try:
-                vault = Vault.with_keyring()
-                unusable = None
-            except KeyringUnusable as exc:
-                vault, unusable = Vault(None), exc
-            removed = vault.forget_all()
-            if unusable is not None:
-                console.echo(
-                    "The keyring could not be opened, so any keys left in it were not removed. "
-                    "Without their files they open nothing.",
-                    err=True,
-                )
-        else:
-            assert name is not None
-            removed = open_vault(passphrase=passphrase).forget(name)
-        if not removed and name is not None:
+    if everything == (name is not None):
+        console.echo("error: give a name, or --all (not both).", err=True)
+        raise typer.Exit(exitcodes.BAD_INPUT)
+    if everything:
+        try:
+            vault = Vault.with_keyring()
+            unusable = None
+        except KeyringUnusable as exc:
+            vault, unusable = Vault(None), exc
+        removed = vault.forget_all()
+        if unusable is not None:
             console.echo(
-                f"Nothing is saved under '{clean_label(name)}' on this computer, so nothing was "
-                "removed. "
-                "Check the name: hygiene session --list shows the kept sessions.",
+                "The keyring could not be opened, so any keys left in it were not removed. "
+                "Without their files they open nothing.",
                 err=True,
             )
-            raise typer.Exit(exitcodes.BAD_INPUT)
-        if not removed:
-            console.echo("Nothing was saved, so nothing was removed.")
-            return
-        console.echo("Removed:")
-        for item in removed:
-            console.echo(f"  - {item.what}")
-        console.echo("\n" + CANNOT_REMOVE)
+    else:
+        assert name is not None
+        removed = open_vault(passphrase=passphrase).forget(name)
+    if not removed and name is not None:
+        console.echo(
+            f"Nothing is saved under '{clean_label(name)}' on this computer, so nothing was "
+            "removed. "
+            "Check the name: hygiene session --list shows the kept sessions.",
+            err=True,
+        )
+        raise typer.Exit(exitcodes.BAD_INPUT)
+    if not removed:
+        console.echo("Nothing was saved, so nothing was removed.")
+        return
+    console.echo("Removed:")
+    for item in removed:
+        console.echo(f"  - {item.what}")
+    console.echo("\n" + CANNOT_REMOVE)
+
+
+NAME = "forget"
+COMMAND = forget

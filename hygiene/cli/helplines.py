@@ -8,22 +8,12 @@ from typing import Annotated
 import typer
 
 from hygiene.cli import console
+from hygiene.cli.options import Json, Region
 from hygiene.cli.render import print_json
 
 
-def register(app: typer.Typer) -> None:
-    app.command("helplines")(helplines)
-
-
 def helplines(
-    region: Annotated[
-        str,
-        typer.Option(
-            "--region",
-            help="Whose numbers and law to show: uk (the default), england, scotland, wales "
-            "or northern-ireland, in any case.",
-        ),
-    ] = "uk",
+    region: Region = "uk",
     regions_dir: Annotated[
         Path | None,
         typer.Option(
@@ -31,7 +21,7 @@ def helplines(
             help="A folder of your organisation's own region files, read with the built-in ones.",
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    as_json: Json = False,
 ) -> None:
     """Show the numbers to call for help, and the legal options, for your region."""
     from hygiene.helplines import help_lines, load_region
@@ -42,3 +32,7 @@ def helplines(
         return
     for line in help_lines(found):
         console.echo(line)
+
+
+NAME = "helplines"
+COMMAND = helplines

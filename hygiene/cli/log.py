@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hygiene.cli import console, exitcodes
+from hygiene.cli.options import Json
 from hygiene.cli.shape import group
 
 if TYPE_CHECKING:
@@ -191,7 +192,7 @@ def export(
         Path | None,
         typer.Option("--csv", metavar="FILE", dir_okay=False, help="Write a spreadsheet file."),
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print it as JSON.")] = False,
+    json: Json = False,
     passphrase: Passphrase = False,
 ) -> None:
     """The whole log for the police or a court: numbered, in the order things happened,
@@ -251,5 +252,5 @@ def copies(
         raise typer.Exit(exitcodes.ATTENTION)
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(log_app, name="log")
+NAME = "log"
+GROUP = log_app

@@ -15,14 +15,12 @@ import typer
 
 from hygiene.cli import console
 from hygiene.cli.breach_options import (
-    ApiUrl,
-    Corpus,
-    Offline,
     breach_advice,
     breach_exit_code,
     breach_line,
     open_breach_source,
 )
+from hygiene.cli.options import ApiUrl, Corpus, Json, Offline
 
 if TYPE_CHECKING:
     from hygiene.facts import Facts
@@ -115,37 +113,37 @@ def _offer_facts() -> Facts | None:
     return facts if facts.facts else None
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("password", help=HELP)
-    def password(
-        facts_file: Annotated[
-            Path | None,
-            typer.Option("--facts", help="A facts file: what the other person knows about you."),
-        ] = None,
-        json_output: Annotated[
-            bool, typer.Option("--json", help="Print one JSON object instead of text.")
-        ] = False,
-        offline: Offline = False,
-        corpus: Corpus = None,
-        api_url: ApiUrl = None,
-    ) -> None:
-        from hygiene.cli.render import print_json
-        from hygiene.cli.secret_input import read_password
-        from hygiene.facts import load_facts
-        from hygiene.strength import Level, assess
+def password(
+    facts_file: Annotated[
+        Path | None,
+        typer.Option("--facts", help="A facts file: what the other person knows about you."),
+    ] = None,
+    json_output: Json = False,
+    offline: Offline = False,
+    corpus: Corpus = None,
+    api_url: ApiUrl = None,
+) -> None:
+    from hygiene.cli.render import print_json
+    from hygiene.cli.secret_input import read_password
+    from hygiene.facts import load_facts
+    from hygiene.strength import Level, assess
 
-        facts = load_facts(facts_file) if facts_file else None
-        # The source opens first, so a bad corpus is named before the password is asked.
-        with open_breach_source(offline, corpus, api_url) as source:
-            if facts is None and not json_output and sys.stdin.isatty():
-                facts = _offer_facts()
-            secret = read_password()
-            assessment = assess(secret, facts)
-            breach = source.check(secret)
-        if json_output:
-            print_json({**assessment.to_dict(), "breach": breach.to_dict()})
-        else:
-            lines = render_assessment(assessment)
-            console.echo("\n".join([*lines, "", breach_line(breach), *breach_advice(breach)]))
-        weak = assessment.verdict.level is Level.weak
-        raise typer.Exit(breach_exit_code([breach], needs_action=weak))
+    facts = load_facts(facts_file) if facts_file else None
+    # The source opens first, so a bad corpus is named before the password is asked.
+    with open_breach_source(offline, corpus, api_url) as source:
+        if facts is None and not json_output and sys.stdin.isatty():
+            facts = _offer_facts()
+        secret = read_password()
+        assessment = assess(secret, facts)
+        breach = source.check(secret)
+    if json_output:
+        print_json({**assessment.to_dict(), "breach": breach.to_dict()})
+    else:
+        lines = render_assessment(assessment)
+        console.echo("\n".join([*lines, "", breach_line(breach), *breach_advice(breach)]))
+    weak = assessment.verdict.level is Level.weak
+    raise typer.Exit(breach_exit_code([breach], needs_action=weak))
+
+
+NAME = "password"
+COMMAND = password

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from hygiene.cli import console, exitcodes
+from hygiene.cli.options import Json
 from hygiene.cli.render import print_json
 from hygiene.cli.shape import group
 from hygiene.errors import InputError
@@ -64,7 +65,7 @@ def check(
             help="With --adb: a new folder to keep what the phone printed, as evidence.",
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+    as_json: Json = False,
 ) -> None:
     """Match the phone's apps against known stalkerware and monitoring apps, and look for
     signs of monitoring. Nothing on the phone is changed, and nothing is removed."""
@@ -222,5 +223,5 @@ def _stderr(line: str) -> None:
     console.echo(line, err=True)
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(phone_app, name="phone")
+NAME = "phone"
+GROUP = phone_app

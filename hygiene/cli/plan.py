@@ -9,98 +9,99 @@ from typing import Annotated
 import typer
 
 from hygiene.cli import console, exitcodes
+from hygiene.cli.options import Json, Region
 
 
-def register(app: typer.Typer) -> None:
-    @app.command()
-    def plan(
-        name: Annotated[
-            str | None,
-            typer.Argument(help="The saved session to plan from; without it, the general plan."),
-        ] = None,
-        markdown: Annotated[
-            bool, typer.Option("--markdown", help="Print the plan as Markdown (the default).")
-        ] = False,
-        html: Annotated[
-            Path | None,
-            typer.Option(
-                "--html", help="Write a printable page to FILE.", metavar="FILE", dir_okay=False
-            ),
-        ] = None,
-        json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
-        show_facts: Annotated[
-            bool,
-            typer.Option("--show-facts", help="Show personal facts instead of hiding them."),
-        ] = False,
-        region: Annotated[
-            str, typer.Option("--region", help="Whose helplines end the plan (default: uk).")
-        ] = "uk",
-        passphrase: Annotated[
-            bool, typer.Option("--passphrase", help="The session was saved with a passphrase.")
-        ] = False,
-        facts: Annotated[
-            Path | None,
-            typer.Option("--facts", help="Plan from files: what the other person knows (TOML)."),
-        ] = None,
-        accounts: Annotated[
-            Path | None,
-            typer.Option("--accounts", help="Plan from files: the accounts inventory (TOML)."),
-        ] = None,
-        export: Annotated[
-            Path | None,
-            typer.Option(
-                "--export",
-                help="Plan from files: a password export, checked against the built-in list "
-                "of common passwords only (hygiene audit does the full breach check).",
-            ),
-        ] = None,
-        signs: Annotated[
-            str | None,
-            typer.Option(
-                "--signs",
-                help="Plan from files: the warning signs that apply, by number or id, "
-                "comma-separated (as hygiene signs --answers).",
-            ),
-        ] = None,
-    ) -> None:
-        """The plan, most urgent first, ending with where to get help. Never shows a password.
+def plan(
+    name: Annotated[
+        str | None,
+        typer.Argument(help="The saved session to plan from; without it, the general plan."),
+    ] = None,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Print the plan as Markdown (the default).")
+    ] = False,
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            "--html", help="Write a printable page to FILE.", metavar="FILE", dir_okay=False
+        ),
+    ] = None,
+    json: Json = False,
+    show_facts: Annotated[
+        bool,
+        typer.Option("--show-facts", help="Show personal facts instead of hiding them."),
+    ] = False,
+    region: Region = "uk",
+    passphrase: Annotated[
+        bool, typer.Option("--passphrase", help="The session was saved with a passphrase.")
+    ] = False,
+    facts: Annotated[
+        Path | None,
+        typer.Option("--facts", help="Plan from files: what the other person knows (TOML)."),
+    ] = None,
+    accounts: Annotated[
+        Path | None,
+        typer.Option("--accounts", help="Plan from files: the accounts inventory (TOML)."),
+    ] = None,
+    export: Annotated[
+        Path | None,
+        typer.Option(
+            "--export",
+            help="Plan from files: a password export, checked against the built-in list "
+            "of common passwords only (hygiene audit does the full breach check).",
+        ),
+    ] = None,
+    signs: Annotated[
+        str | None,
+        typer.Option(
+            "--signs",
+            help="Plan from files: the warning signs that apply, by number or id, "
+            "comma-separated (as hygiene signs --answers).",
+        ),
+    ] = None,
+) -> None:
+    """The plan, most urgent first, ending with where to get help. Never shows a password.
 
-        From a saved session (NAME), or from files (--facts, --accounts, --export, --signs),
-        read in memory: a plan from files saves nothing.
-        """
-        from hygiene.cli.files import write_chosen
-        from hygiene.cli.render import print_json
-        from hygiene.cli.vault_access import open_vault
-        from hygiene.errors import InputError
-        from hygiene.plan import to_data, to_html, to_markdown
-        from hygiene.plan.files import document_from_files
-        from hygiene.plan.saved import plan_of
-        from hygiene.vault.document import VaultDocument
+    From a saved session (NAME), or from files (--facts, --accounts, --export, --signs),
+    read in memory: a plan from files saves nothing.
+    """
+    from hygiene.cli.files import write_chosen
+    from hygiene.cli.render import print_json
+    from hygiene.cli.vault_access import open_vault
+    from hygiene.errors import InputError
+    from hygiene.plan import to_data, to_html, to_markdown
+    from hygiene.plan.files import document_from_files
+    from hygiene.plan.saved import plan_of
+    from hygiene.vault.document import VaultDocument
 
-        if sum([markdown, html is not None, json]) > 1:
-            console.echo("error: choose one of --markdown, --html FILE, --json.", err=True)
-            raise typer.Exit(exitcodes.BAD_INPUT)
-        from_files = any(x is not None for x in (facts, accounts, export, signs))
-        if name and from_files:
-            raise InputError("plan from a saved session (NAME) or from files, not both")
-        document: VaultDocument | None = None
-        if from_files:
-            document = document_from_files(
-                "the files given", facts=facts, accounts=accounts, export=export, signs=signs
-            )
-        elif name:
-            document = open_vault(passphrase=passphrase).load(name)
-        result = plan_of(document, show_facts=show_facts, region_id=region)
-        if html is not None:
-            write_chosen(html, to_html(result).encode())
-            console.echo(
-                f"The plan was written to {html.resolve()}. It opens in any browser and "
-                "prints. It stays there until you delete it (hygiene forget does not remove "
-                "it): keep it, or the printout, where the other person cannot see it."
-            )
-        elif json:
-            print_json(to_data(result))
-        else:
-            console.echo(to_markdown(result), nl=False)
-        if result.action_count:
-            raise typer.Exit(exitcodes.ATTENTION)
+    if sum([markdown, html is not None, json]) > 1:
+        console.echo("error: choose one of --markdown, --html FILE, --json.", err=True)
+        raise typer.Exit(exitcodes.BAD_INPUT)
+    from_files = any(x is not None for x in (facts, accounts, export, signs))
+    if name and from_files:
+        raise InputError("plan from a saved session (NAME) or from files, not both")
+    document: VaultDocument | None = None
+    if from_files:
+        document = document_from_files(
+            "the files given", facts=facts, accounts=accounts, export=export, signs=signs
+        )
+    elif name:
+        document = open_vault(passphrase=passphrase).load(name)
+    result = plan_of(document, show_facts=show_facts, region_id=region)
+    if html is not None:
+        write_chosen(html, to_html(result).encode())
+        console.echo(
+            f"The plan was written to {html.resolve()}. It opens in any browser and "
+            "prints. It stays there until you delete it (hygiene forget does not remove "
+            "it): keep it, or the printout, where the other person cannot see it."
+        )
+    elif json:
+        print_json(to_data(result))
+    else:
+        console.echo(to_markdown(result), nl=False)
+    if result.action_count:
+        raise typer.Exit(exitcodes.ATTENTION)
+
+
+NAME = "plan"
+COMMAND = plan

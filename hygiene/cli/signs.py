@@ -8,11 +8,8 @@ from typing import Annotated
 import typer
 
 from hygiene.cli import console, exitcodes
+from hygiene.cli.options import Json, Region
 from hygiene.cli.render import print_json
-
-
-def register(app: typer.Typer) -> None:
-    app.command("signs")(signs)
 
 
 def signs(
@@ -26,8 +23,8 @@ def signs(
             ),
         ),
     ] = None,
-    region: Annotated[str, typer.Option("--region", help="Whose helplines to show.")] = "uk",
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    region: Region = "uk",
+    as_json: Json = False,
 ) -> None:
     """Ten questions about the warning signs of digital stalking, what they may point to,
     and what to do next. Exit code 1 when any sign applies."""
@@ -51,3 +48,7 @@ def signs(
             console.echo(line)
     if result.causes:
         raise typer.Exit(exitcodes.ATTENTION)
+
+
+NAME = "signs"
+COMMAND = signs

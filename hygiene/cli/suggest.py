@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from hygiene.cli import console, exitcodes
+from hygiene.cli.options import Json
 
 HELP = (
     "Suggest passphrases: a few random words joined by hyphens, easy to type and hard to "
@@ -20,45 +21,45 @@ HELP = (
 )
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("suggest", help=HELP)
-    def suggest_command(
-        facts_file: Annotated[
-            Path | None,
-            typer.Option("--facts", help="A facts file: what the other person knows about you."),
-        ] = None,
-        count: Annotated[int, typer.Option("--count", help="How many passphrases.")] = 5,
-        words: Annotated[int, typer.Option("--words", help="Words in each passphrase.")] = 5,
-        json_output: Annotated[
-            bool, typer.Option("--json", help="Print one JSON object instead of text.")
-        ] = False,
-    ) -> None:
-        from hygiene.cli.render import print_json
-        from hygiene.facts import load_facts
-        from hygiene.suggest import suggest
+def suggest_command(
+    facts_file: Annotated[
+        Path | None,
+        typer.Option("--facts", help="A facts file: what the other person knows about you."),
+    ] = None,
+    count: Annotated[int, typer.Option("--count", help="How many passphrases.")] = 5,
+    words: Annotated[int, typer.Option("--words", help="Words in each passphrase.")] = 5,
+    json_output: Json = False,
+) -> None:
+    from hygiene.cli.render import print_json
+    from hygiene.facts import load_facts
+    from hygiene.suggest import suggest
 
-        facts = load_facts(facts_file) if facts_file else None
-        found = suggest(facts, count=count, words=words)
-        if json_output:
-            print_json({"suggestions": [s.to_dict() for s in found]})
-            raise typer.Exit(exitcodes.OK)
-        out_of_reach = "not guessable from these facts" if facts else "no common pattern"
-        for number, item in enumerate(found, start=1):
-            generic, target = item.assessment.generic, item.assessment.targeted
-            console.echo(f"{number}. {item.passphrase.reveal()}")
-            console.echo(
-                f"   {item.entropy_bits:.0f} bits of randomness; "
-                f"{item.assessment.verdict.level.value} "
-                f"(a stranger: score {generic.score} of 4; someone who knows you: "
-                f"{'guessable' if target.guessable else out_of_reach})"
-            )
-        pool = found[0].pool
-        console.echo(
-            f"\nEach word was picked at random from {pool:,} words (about "
-            f"{math.log2(pool):.1f} bits a word); words about violence, abuse, death, fear "
-            "or harm are never used."
-        )
-        if facts is not None:
-            console.echo("No word in these contains, or is part of, anything in your facts.")
-        console.echo("Pick one you can type; hygiene does not keep it.")
+    facts = load_facts(facts_file) if facts_file else None
+    found = suggest(facts, count=count, words=words)
+    if json_output:
+        print_json({"suggestions": [s.to_dict() for s in found]})
         raise typer.Exit(exitcodes.OK)
+    out_of_reach = "not guessable from these facts" if facts else "no common pattern"
+    for number, item in enumerate(found, start=1):
+        generic, target = item.assessment.generic, item.assessment.targeted
+        console.echo(f"{number}. {item.passphrase.reveal()}")
+        console.echo(
+            f"   {item.entropy_bits:.0f} bits of randomness; "
+            f"{item.assessment.verdict.level.value} "
+            f"(a stranger: score {generic.score} of 4; someone who knows you: "
+            f"{'guessable' if target.guessable else out_of_reach})"
+        )
+    pool = found[0].pool
+    console.echo(
+        f"\nEach word was picked at random from {pool:,} words (about "
+        f"{math.log2(pool):.1f} bits a word); words about violence, abuse, death, fear "
+        "or harm are never used."
+    )
+    if facts is not None:
+        console.echo("No word in these contains, or is part of, anything in your facts.")
+    console.echo("Pick one you can type; hygiene does not keep it.")
+    raise typer.Exit(exitcodes.OK)
+
+
+NAME = "suggest"
+COMMAND = suggest_command
