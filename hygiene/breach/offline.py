@@ -203,7 +203,7 @@ class OrderedFileSource(BreachSource):
             if at >= 0:
                 return self._answer(at)
             first = mm.find(b"\n", a - 1, b) + 1 if a > lo else lo
-            if first <= 0:
+            if a > lo and first == 0:
                 # No line starts in the window: a line this long is no corpus line, and
                 # what lies past it was not read, so the answer is unknown.
                 return Unknown(LONG_LINE, NAME)
