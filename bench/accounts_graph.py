@@ -31,30 +31,45 @@ def make_inventory(seed: int = 5, size: int = ACCOUNTS) -> Inventory:
     phones = [f"07700 9{n:05d}" for n in range(380)]
     devices = [f"device {n}" for n in range(20)]
     contacts = [
-        {"value": v, "controlled_by": rng.choice(["self", "self", "self", "shared", "abuser",
-                                                  "unknown"])}
+        {
+            "value": v,
+            "controlled_by": rng.choice(["self", "self", "self", "shared", "them", "unknown"]),
+        }
         for v in [*emails, *phones, *devices]
     ]
     answers = ["yes", "no", "no", "maybe"]
     accounts: list[dict[str, Any]] = []
     for n in range(size):
         mailbox = n < 120  # some accounts are the mailboxes others recover through
-        accounts.append({
-            "id": f"account_{n}", "label": f"Account {n}",
-            "provider": rng.choice(["google", "apple", "facebook", "uk_bank", "shop"]),
-            "category": "email" if mailbox else rng.choice(["financial", "social", "shopping"]),
-            "login": f"box{n}@example.com" if mailbox else rng.choice(emails),
-            "recovery_emails": rng.sample(
-                [*emails, *(f"box{m}@example.com" for m in range(120))], rng.randint(0, 2)
-            ),
-            "recovery_phones": rng.sample(phones, rng.randint(0, 2)),
-            "security_questions": [{"question": "first pet", "abuser_knows": rng.choice(answers)}]
-            if rng.random() < 0.3 else [],
-            "two_factor": rng.choice([[], ["none"], [f"sms:{rng.choice(phones)}"],
-                                      [f"app:{rng.choice(devices)}"], ["key"]]),
-            "password_known_to_abuser": rng.choice(answers),
-            "unknown_sessions": rng.choice(["yes", "no", "no", "not_checked"]),
-        })
+        accounts.append(
+            {
+                "id": f"account_{n}",
+                "label": f"Account {n}",
+                "provider": rng.choice(["google", "apple", "facebook", "uk_bank", "shop"]),
+                "category": "email" if mailbox else rng.choice(["financial", "social", "shopping"]),
+                "login": f"box{n}@example.com" if mailbox else rng.choice(emails),
+                "recovery_emails": rng.sample(
+                    [*emails, *(f"box{m}@example.com" for m in range(120))], rng.randint(0, 2)
+                ),
+                "recovery_phones": rng.sample(phones, rng.randint(0, 2)),
+                "security_questions": [
+                    {"question": "first pet", "abuser_knows": rng.choice(answers)}
+                ]
+                if rng.random() < 0.3
+                else [],
+                "two_factor": rng.choice(
+                    [
+                        [],
+                        ["none"],
+                        [f"sms:{rng.choice(phones)}"],
+                        [f"app:{rng.choice(devices)}"],
+                        ["key"],
+                    ]
+                ),
+                "password_known_to_abuser": rng.choice(answers),
+                "unknown_sessions": rng.choice(["yes", "no", "no", "not_checked"]),
+            }
+        )
     return Inventory.model_validate({"account": accounts, "contact": contacts})
 
 
@@ -75,19 +90,25 @@ def main() -> None:
     edges = sum(1 for _ in graph.edges)
     print(f"inventory: {len(inv.accounts)} accounts, {len(inv.contacts)} contacts")
     print(f"graph: {len(graph.nodes)} nodes, {edges} edges, {len(graph.starts)} starting points")
-    print(f"reachable: {len(analysis.reachable)} accounts "
-          f"({sum(r.certain for r in analysis.reachable)} certain)")
+    print(
+        f"reachable: {len(analysis.reachable)} accounts "
+        f"({sum(r.certain for r in analysis.reachable)} certain)"
+    )
     print(f"build graph:        {best(lambda: build_graph(inv)) * 1000:7.1f} ms")
     print(f"analyse:            {best(lambda: analyse(graph)) * 1000:7.1f} ms")
     print(f"build + analyse:    {best(lambda: analyse(build_graph(inv))) * 1000:7.1f} ms")
-    print(f"whole check:        {best(lambda: check_inventory(inv, catalogue)) * 1000:7.1f} ms"
-          f"  (best of {RUNS})")
+    print(
+        f"whole check:        {best(lambda: check_inventory(inv, catalogue)) * 1000:7.1f} ms"
+        f"  (best of {RUNS})"
+    )
     large = make_inventory(size=LARGE)
     # CPU time too: on a shared machine the wall clock also counts other work.
     start, cpu = time.perf_counter(), time.process_time()
     check_inventory(large, catalogue)
-    print(f"whole check, {LARGE} accounts: {time.perf_counter() - start:7.2f} s wall, "
-          f"{time.process_time() - cpu:.2f} s CPU  (one run)")
+    print(
+        f"whole check, {LARGE} accounts: {time.perf_counter() - start:7.2f} s wall, "
+        f"{time.process_time() - cpu:.2f} s CPU  (one run)"
+    )
 
 
 if __name__ == "__main__":

@@ -33,10 +33,40 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_corpus import DATA, corpus_file, password
 
 WORDS = (
-    "amber", "anchor", "basket", "beacon", "bramble", "candle", "cedar", "cobalt", "copper",
-    "dahlia", "ember", "falcon", "fennel", "garnet", "harbour", "hazel", "indigo", "juniper",
-    "kestrel", "lantern", "maple", "meadow", "nutmeg", "orchard", "pebble", "quartz", "raven",
-    "saffron", "thistle", "umber", "velvet", "willow", "yarrow", "zephyr",
+    "amber",
+    "anchor",
+    "basket",
+    "beacon",
+    "bramble",
+    "candle",
+    "cedar",
+    "cobalt",
+    "copper",
+    "dahlia",
+    "ember",
+    "falcon",
+    "fennel",
+    "garnet",
+    "harbour",
+    "hazel",
+    "indigo",
+    "juniper",
+    "kestrel",
+    "lantern",
+    "maple",
+    "meadow",
+    "nutmeg",
+    "orchard",
+    "pebble",
+    "quartz",
+    "raven",
+    "saffron",
+    "thistle",
+    "umber",
+    "velvet",
+    "willow",
+    "yarrow",
+    "zephyr",
 )
 FACTS = """\
 names = [
@@ -55,8 +85,17 @@ old_passwords = ["Lighthouse2019!", "Poppy2012", "Biscuit!87", "Arsenal1999", "W
 answers = [{ value = "Smith", label = "mother's maiden name" }, "Oakfield Primary"]
 """
 HEADER = (
-    "folder", "favorite", "type", "name", "notes", "fields", "reprompt", "login_uri",
-    "login_username", "login_password", "login_totp",
+    "folder",
+    "favorite",
+    "type",
+    "name",
+    "notes",
+    "fields",
+    "reprompt",
+    "login_uri",
+    "login_username",
+    "login_password",
+    "login_totp",
 )
 GUESSABLE = ("Biscuit{y}", "Poppy{y}!", "Oliver{y}", "Whitby{y}", "Arsenal{y}", "Rover{y}")
 OLD_VARIANTS = ("Lighthouse{y}!", "Poppy{y}", "Biscuit!{n}", "Arsenal{y}", "Whitby#{n}")
@@ -141,8 +180,9 @@ def write_keepass_xml(rows: list[tuple[str, str, str, str]], path: Path) -> None
 
 def _cpu() -> float:
     """CPU seconds of this process and its finished children: the work, whatever the load."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
-        resource.RUSAGE_CHILDREN
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
     )
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
@@ -172,8 +212,16 @@ def stage_times(export: Path, facts: Path, corpus: Path) -> None:
 
 def command_time(export: Path, facts: Path, corpus: Path) -> None:
     hygiene = Path(sys.executable).with_name("hygiene")
-    command = [str(hygiene), "audit", str(export), "--facts", str(facts), "--corpus",
-               str(corpus), "--json"]
+    command = [
+        str(hygiene),
+        "audit",
+        str(export),
+        "--facts",
+        str(facts),
+        "--corpus",
+        str(corpus),
+        "--json",
+    ]
     started, cpu = time.perf_counter(), _cpu()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     elapsed = time.perf_counter() - started
@@ -193,17 +241,28 @@ def keepassxc_time(rows: list[tuple[str, str, str, str]], corpus: Path) -> None:
     write_keepass_xml(rows, xml)
     kdbx.unlink(missing_ok=True)
     key = "bench-database-key\n"
-    subprocess.run([cli, "import", "-p", str(xml), str(kdbx)], input=key * 2, text=True,
-                   check=True, capture_output=True)
+    subprocess.run(
+        [cli, "import", "-p", str(xml), str(kdbx)],
+        input=key * 2,
+        text=True,
+        check=True,
+        capture_output=True,
+    )
     xml.unlink()
     version = subprocess.run([cli, "--version"], capture_output=True, text=True).stdout.strip()
     started, cpu = time.perf_counter(), _cpu()
-    done = subprocess.run([cli, "analyze", "--hibp", str(corpus), str(kdbx)], input=key,
-                          text=True, capture_output=True)
+    done = subprocess.run(
+        [cli, "analyze", "--hibp", str(corpus), str(kdbx)],
+        input=key,
+        text=True,
+        capture_output=True,
+    )
     elapsed, cpu = time.perf_counter() - started, _cpu() - cpu
     flagged = sum(1 for line in done.stdout.splitlines() if "has been" in line or "pwned" in line)
-    print(f"keepassxc-cli analyze     {elapsed:6.2f} s  (CPU {cpu:.2f} s)  exit {done.returncode}"
-          f"  (keepassxc-cli {version}; {flagged} lines reporting leaks)")
+    print(
+        f"keepassxc-cli analyze     {elapsed:6.2f} s  (CPU {cpu:.2f} s)  exit {done.returncode}"
+        f"  (keepassxc-cli {version}; {flagged} lines reporting leaks)"
+    )
     print(f"  keepassxc-cli analyze --hibp {corpus.name} {kdbx.name}")
 
 

@@ -88,12 +88,34 @@ def keepassxc_run(path: Path, passwords: list[str]) -> float | None:
             f"<UUID>{group}</UUID><Name>Root</Name>{entries}</Group></Root></KeePassFile>"
         )
         Path(tmp, "key").write_bytes(os.urandom(64))
-        subprocess.run([cli, "import", "-q", "--set-key-file", f"{tmp}/key", f"{tmp}/db.xml",
-                        f"{tmp}/db.kdbx"], check=True)
+        subprocess.run(
+            [
+                cli,
+                "import",
+                "-q",
+                "--set-key-file",
+                f"{tmp}/key",
+                f"{tmp}/db.xml",
+                f"{tmp}/db.kdbx",
+            ],
+            check=True,
+        )
         start = time.perf_counter()
         out = subprocess.run(
-            [cli, "analyze", "-q", "--no-password", "-k", f"{tmp}/key", "--hibp", str(path),
-             f"{tmp}/db.kdbx"], capture_output=True, text=True, check=True,
+            [
+                cli,
+                "analyze",
+                "-q",
+                "--no-password",
+                "-k",
+                f"{tmp}/key",
+                "--hibp",
+                str(path),
+                f"{tmp}/db.kdbx",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         elapsed = time.perf_counter() - start
         leaked = out.stdout.count("has been leaked")
@@ -106,7 +128,9 @@ def hygiene_run(path: Path, passwords: list[str]) -> float:
     start = time.perf_counter()
     out = subprocess.run(
         [str(hygiene), "breach", "--offline", "--corpus", str(path), "--json"],
-        input="".join(p + "\n" for p in passwords), capture_output=True, text=True,
+        input="".join(p + "\n" for p in passwords),
+        capture_output=True,
+        text=True,
     )
     elapsed = time.perf_counter() - start
     found = out.stdout.count('"status": "found"')
@@ -161,8 +185,11 @@ def main() -> None:
     print(f"per lookup, {LOOKUPS:,} lookups (half found, half not), page cache warm:")
     row("hygiene, indexed", timings["hygiene, indexed"], "(counts)")
     row("hygiene, no index", timings["hygiene, no index"], "(counts)")
-    row("pwnedpasswords-offline 1.2.0", timings["pwnedpasswords-offline 1.2.0"],
-        "(found or not only)")
+    row(
+        "pwnedpasswords-offline 1.2.0",
+        timings["pwnedpasswords-offline 1.2.0"],
+        "(found or not only)",
+    )
     row("floor: one 4 KiB pread", floor(path))
     theirs_median = statistics.median(timings["pwnedpasswords-offline 1.2.0"])
     for name in ("hygiene, indexed", "hygiene, no index"):

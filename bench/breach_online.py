@@ -91,9 +91,11 @@ def main() -> None:
     want = [counts.get(p, 0) for p in passwords]
     assert ours_counts == want, "hygiene's counts differ from the corpus"
     assert theirs == want, "pwnedpasswords' counts differ from the corpus"
-    print(f"{len(passwords):,} distinct passwords ({len({sha1(p)[:5] for p in passwords}):,} "
-          f"prefixes), {sum(1 for c in want if c):,} in the corpus, "
-          f"server latency {args.latency * 1000:.0f} ms, loopback")
+    print(
+        f"{len(passwords):,} distinct passwords ({len({sha1(p)[:5] for p in passwords}):,} "
+        f"prefixes), {sum(1 for c in want if c):,} in the corpus, "
+        f"server latency {args.latency * 1000:.0f} ms, loopback"
+    )
     for (agent, padded), count in sorted(requests.items()):
         print(f"  server saw {count:,} requests from {agent!r}, padding asked: {padded}")
     print(f"  {'hygiene OnlineSource.check_many':<36} {ours_time:7.2f} s")

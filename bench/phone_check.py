@@ -37,16 +37,29 @@ def make_collection(folder: Path, seed: int = 17) -> None:
     for n in range(APPS):
         name = f"com.vendor{n % 40}.app{n}"
         key = "".join(rng.choice("0123456789abcdef") for _ in range(40))
-        packages.append({
-            "name": name, "installer": rng.choice(["com.android.vending", "null"]),
-            "uid": 10000 + n, "disabled": False, "system": n < 350, "third_party": n >= 350,
-            "files": [{"path": f"/data/app/{name}/base.apk", "sha256": "",
-                       "certificate": {"Sha1": key, "Issuer": "CN=x"}}],
-        })
+        packages.append(
+            {
+                "name": name,
+                "installer": rng.choice(["com.android.vending", "null"]),
+                "uid": 10000 + n,
+                "disabled": False,
+                "system": n < 350,
+                "third_party": n >= 350,
+                "files": [
+                    {
+                        "path": f"/data/app/{name}/base.apk",
+                        "sha256": "",
+                        "certificate": {"Sha1": key, "Issuer": "CN=x"},
+                    }
+                ],
+            }
+        )
         if rng.random() < 0.9:
-            resolver += [f"        {n:x} {name}/.Main filter {n:x}",
-                         '          Action: "android.intent.action.MAIN"',
-                         '          Category: "android.intent.category.LAUNCHER"']
+            resolver += [
+                f"        {n:x} {name}/.Main filter {n:x}",
+                '          Action: "android.intent.action.MAIN"',
+                '          Category: "android.intent.category.LAUNCHER"',
+            ]
         if rng.random() < 0.02:
             listeners.append(f"{name}/.Listener")
     (folder / "packages.json").write_text(json.dumps(packages, indent=4))
@@ -58,9 +71,12 @@ def make_collection(folder: Path, seed: int = 17) -> None:
     (folder / "root_binaries.json").write_text("[]")
     filler = "    mLastSeen=2026-11-30 10:02:11 value=12345 state=ok\n" * 100_000
     (folder / "dumpsys.txt").write_text(
-        "DUMP OF SERVICE activity:\n" + filler
+        "DUMP OF SERVICE activity:\n"
+        + filler
         + "DUMP OF SERVICE package:\nActivity Resolver Table:\n  Non-Data Actions:\n"
-        + "      android.intent.action.MAIN:\n" + "\n".join(resolver) + "\n"
+        + "      android.intent.action.MAIN:\n"
+        + "\n".join(resolver)
+        + "\n"
         + "DUMP OF SERVICE device_policy:\n  Enabled Device Admins (User 0):\n"
     )
 
@@ -93,7 +109,8 @@ def main() -> None:
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "hygiene", "phone", "check", str(folder), "--json"],
-            capture_output=True, check=False,
+            capture_output=True,
+            check=False,
         )
         whole = time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)

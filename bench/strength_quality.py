@@ -348,8 +348,10 @@ def families(rng: random.Random, p: Persona) -> dict[str, Maker]:
         if not known:
             return None
         nick = rng.choice(rng.choice(known))
-        return cap(rng, nick) + rng.choice([year(), year()[2:], str(rng.randint(1, 99))]) + (
-            rng.choice(["", "", "!"])
+        return (
+            cap(rng, nick)
+            + rng.choice([year(), year()[2:], str(rng.randint(1, 99))])
+            + (rng.choice(["", "", "!"]))
         )
 
     old = r.get("old", [])
@@ -489,9 +491,7 @@ def report(counts: dict[tuple[str, str, int], list[int]], sizes: list[int]) -> N
                     totals[size] = [a + b for a, b in zip(totals[size], row, strict=True)]
                 n, hit, zx = row
                 n_all, hit_all = n_all + n, hit_all + hit
-                cells.append(
-                    f"{n:5} {hit / n:6.1%} {zx / n:6.1%}" if n else f"{'-':>20}"
-                )
+                cells.append(f"{n:5} {hit / n:6.1%} {zx / n:6.1%}" if n else f"{'-':>20}")
             share = f"{hit_all / n_all:9.1%}" if n_all else f"{'-':>9}"
             print(f"{group:9} {name:32} {' '.join(f'{c:>20}' for c in cells)} {share}")
 

@@ -19,8 +19,12 @@ class Availability:
     chosen: bool = False
 
     def to_dict(self) -> dict[str, object]:
-        return {"name": self.name, "usable": self.usable, "detail": self.detail,
-                "chosen": self.chosen}
+        return {
+            "name": self.name,
+            "usable": self.usable,
+            "detail": self.detail,
+            "chosen": self.chosen,
+        }
 
 
 @dataclass(frozen=True)

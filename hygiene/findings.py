@@ -213,6 +213,13 @@ def make(
     if note and alert_note:
         note = f"{note} {ON_SERVICE}{alert_note}"
     return Finding(
-        id=finding_id, severity=severity, topic=topic or kind.topic, subject=subject, title=title,
-        why=why, fix=fix, safety=note, account=account,
+        id=finding_id,
+        severity=severity,
+        topic=topic or kind.topic,
+        subject=subject,
+        title=title,
+        why=why,
+        fix=fix,
+        safety=note,
+        account=account,
     )

@@ -240,8 +240,9 @@ def help_lines(region: Region) -> list[str]:
 
 
 def _see_also(region: Region) -> str:
-    return ("Each nation has its own helplines and law; choose one of: "
-            f"{', '.join(region.see_also)}.")
+    return (
+        f"Each nation has its own helplines and law; choose one of: {', '.join(region.see_also)}."
+    )
 
 
 def help_markdown(region: Region) -> str:

@@ -27,8 +27,18 @@ from breach_corpus import Corpus
 # Absolute form too: that is how a request arrives through an HTTP proxy.
 PREFIX = re.compile(r"(?:http://[^/]+)?/range/([0-9A-Fa-f]{5})")
 FAULTS = (
-    "429", "429-long", "429-date", "500", "502-empty", "200-empty", "truncated", "garbage", "stall",
-    "huge", "endless", "drip",
+    "429",
+    "429-long",
+    "429-date",
+    "500",
+    "502-empty",
+    "200-empty",
+    "truncated",
+    "garbage",
+    "stall",
+    "huge",
+    "endless",
+    "drip",
 )
 
 
@@ -128,8 +138,12 @@ def _handler(server: RangeServer) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             with server.lock:
                 server.requests.append(
-                    Request("GET", self.path, {k.lower(): v for k, v in self.headers.items()},
-                            self.client_address[1])
+                    Request(
+                        "GET",
+                        self.path,
+                        {k.lower(): v for k, v in self.headers.items()},
+                        self.client_address[1],
+                    )
                 )
             if server.latency:
                 time.sleep(server.latency)

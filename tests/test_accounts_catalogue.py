@@ -11,8 +11,20 @@ from hygiene.catalogue import content_files
 from hygiene.errors import InputError
 
 ASKED_FOR = [
-    "google", "apple", "microsoft", "facebook", "instagram", "whatsapp", "snapchat", "x",
-    "tiktok", "amazon", "paypal", "uk_bank", "mobile_carrier", "email_generic",
+    "google",
+    "apple",
+    "microsoft",
+    "facebook",
+    "instagram",
+    "whatsapp",
+    "snapchat",
+    "x",
+    "tiktok",
+    "amazon",
+    "paypal",
+    "uk_bank",
+    "mobile_carrier",
+    "email_generic",
 ]
 
 
@@ -57,7 +69,7 @@ def test_errors_in_two_files_are_reported_together(tmp_path: Path):
     good = Path(content_files("providers")[0]).read_text()
     (tmp_path / "ok.toml").write_text(good)
     (tmp_path / "one.toml").write_text(
-        good.replace("can_alert_abuser = ", "can_alert_abuser = \"often\"\nold = ", 1)
+        good.replace("can_alert_abuser = ", 'can_alert_abuser = "often"\nold = ', 1)
     )
     (tmp_path / "two.toml").write_text(
         'id = "two"\nname = "Two"\ncategory = "email"\nlast_checked = 2026-01-01\n\n'

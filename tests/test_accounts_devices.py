@@ -179,9 +179,7 @@ def load_inventory_text(devices: str, two_factor: str = '["key"]'):
 
     text = ACCOUNTS.replace('two_factor = ["key"]', f"two_factor = {two_factor}", 1)
     if two_factor != '["key"]':  # the codes matter only with a password they know
-        text = text.replace(
-            'password_known_to_them = "no"', 'password_known_to_them = "yes"', 1
-        )
+        text = text.replace('password_known_to_them = "no"', 'password_known_to_them = "yes"', 1)
     text += devices
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "accounts.toml"

@@ -50,44 +50,61 @@ def test_an_account_that_signs_in_with_a_reachable_address_is_reachable():
 
 
 def test_a_social_account_sharing_a_login_address_is_not_that_mailbox():
-    inv = inventory([
-        {"label": "Facebook", "login": "me@example.com", "category": "social"},
-        {"label": "Bank", "recovery_emails": ["me@example.com"]},
-    ], [{"value": "me@example.com", "controlled_by": "self"}])
+    inv = inventory(
+        [
+            {"label": "Facebook", "login": "me@example.com", "category": "social"},
+            {"label": "Bank", "recovery_emails": ["me@example.com"]},
+        ],
+        [{"value": "me@example.com", "controlled_by": "self"}],
+    )
     assert inv.account_by_login("me@example.com") is None
     assert reached(inv) == {}
 
 
 def test_recovery_cycles_end_and_reach_both_accounts():
-    inv = inventory([
-        {"label": "Mail A", "login": "a@example.com", "category": "email",
-         "recovery_emails": ["b@example.com"], "password_known_to_them": "yes",
-         "two_factor": ["none"]},
-        {"label": "Mail B", "login": "b@example.com", "category": "email",
-         "recovery_emails": ["a@example.com"]},
-    ])
+    inv = inventory(
+        [
+            {
+                "label": "Mail A",
+                "login": "a@example.com",
+                "category": "email",
+                "recovery_emails": ["b@example.com"],
+                "password_known_to_them": "yes",
+                "two_factor": ["none"],
+            },
+            {
+                "label": "Mail B",
+                "login": "b@example.com",
+                "category": "email",
+                "recovery_emails": ["a@example.com"],
+            },
+        ]
+    )
     assert reached(inv) == {"mail_a": True, "mail_b": True}
     roots = analyse(build_graph(inv)).roots
     assert roots[0].accounts == ("mail_a", "mail_b")
 
 
 def test_maybe_and_unknown_count_as_reachable_and_say_so():
-    inv = inventory([
-        {"label": "Shop", "recovery_emails": ["old@example.com"]},
-        {"label": "Games", "password_known_to_them": "maybe", "two_factor": ["none"]},
-    ])
+    inv = inventory(
+        [
+            {"label": "Shop", "recovery_emails": ["old@example.com"]},
+            {"label": "Games", "password_known_to_them": "maybe", "two_factor": ["none"]},
+        ]
+    )
     result = check_inventory(inv)
     assert reached(inv) == {"shop": False, "games": False}
     assert "nobody has said who controls it" in result.sentences["shop"]
     assert "which they may know or guess" in result.sentences["games"]
     titles = [f.title for f in result.findings if f.id == "account_reachable_by_them"]
-    assert titles == ["Shop: the other person may be able to get in",
-                      "Games: the other person may be able to get in"]
+    assert titles == [
+        "Shop: the other person may be able to get in",
+        "Games: the other person may be able to get in",
+    ]
 
 
 def test_a_known_password_needs_the_second_factor_too():
-    guarded = {"label": "Mail", "password_known_to_them": "yes",
-               "two_factor": ["sms:07700 900555"]}
+    guarded = {"label": "Mail", "password_known_to_them": "yes", "two_factor": ["sms:07700 900555"]}
     mine = [{"value": "07700900555", "controlled_by": "self"}]
     assert reached(inventory([guarded], mine)) == {}
     theirs = [{"value": "07700900555", "controlled_by": "them"}]
@@ -100,14 +117,23 @@ def test_a_known_password_needs_the_second_factor_too():
 
 
 def test_fixes_come_in_the_order_of_what_they_open():
-    inv = inventory([
-        {"label": "Mail", "login": "me@example.com", "category": "email",
-         "recovery_phones": ["07700 900111"]},
-        {"label": "Bank", "recovery_emails": ["me@example.com"]},
-        {"label": "Shop", "recovery_emails": ["me@example.com"]},
-        {"label": "Games", "recovery_phones": ["07700 900222"]},
-    ], [{"value": "07700 900111", "controlled_by": "them"},
-        {"value": "07700 900222", "controlled_by": "them"}])
+    inv = inventory(
+        [
+            {
+                "label": "Mail",
+                "login": "me@example.com",
+                "category": "email",
+                "recovery_phones": ["07700 900111"],
+            },
+            {"label": "Bank", "recovery_emails": ["me@example.com"]},
+            {"label": "Shop", "recovery_emails": ["me@example.com"]},
+            {"label": "Games", "recovery_phones": ["07700 900222"]},
+        ],
+        [
+            {"value": "07700 900111", "controlled_by": "them"},
+            {"value": "07700 900222", "controlled_by": "them"},
+        ],
+    )
     result = check_inventory(inv)
     roots = [f for f in result.findings if f.id == "recovery_phone_reachable_by_them"]
     assert [f.subject for f in roots] == ["07700 900111", "07700 900222"]
@@ -117,13 +143,22 @@ def test_fixes_come_in_the_order_of_what_they_open():
 
 
 def test_a_cut_that_closes_accounts_alone_comes_before_one_with_other_routes():
-    inv = inventory([
-        {"label": "Mail", "login": "me@example.com", "category": "email",
-         "recovery_phones": ["07700 900111", "07700 900222"]},
-        {"label": "Bank", "recovery_emails": ["me@example.com"]},
-        {"label": "Games", "recovery_phones": ["07700 900333"]},
-    ], [{"value": n, "controlled_by": "them"}
-        for n in ["07700 900111", "07700 900222", "07700 900333"]])
+    inv = inventory(
+        [
+            {
+                "label": "Mail",
+                "login": "me@example.com",
+                "category": "email",
+                "recovery_phones": ["07700 900111", "07700 900222"],
+            },
+            {"label": "Bank", "recovery_emails": ["me@example.com"]},
+            {"label": "Games", "recovery_phones": ["07700 900333"]},
+        ],
+        [
+            {"value": n, "controlled_by": "them"}
+            for n in ["07700 900111", "07700 900222", "07700 900333"]
+        ],
+    )
     roots = analyse(build_graph(inv)).roots
     assert roots[0].node == "phone:+447700900333"
     assert roots[0].only_here == ("games",)
@@ -155,8 +190,12 @@ def test_check_json_lists_chains_and_findings(cli):
     assert bank["chain"] == ["07700 900123", "Personal Gmail (jen.perry@gmail.com)", "Bank"]
     assert bank["certain"] is True
     ids = {f["id"] for f in data["findings"]}
-    assert {"account_reachable_by_them", "recovery_phone_reachable_by_them",
-            "security_answer_known_to_them", "sessions_not_checked"} <= ids
+    assert {
+        "account_reachable_by_them",
+        "recovery_phone_reachable_by_them",
+        "security_answer_known_to_them",
+        "sessions_not_checked",
+    } <= ids
     for finding in data["findings"]:
         assert set(finding) >= {"id", "severity", "subject", "title", "why", "fix", "safety"}
 
@@ -210,18 +249,35 @@ def inventories(draw: st.DrawFn) -> Inventory:
     for n in range(draw(st.integers(1, 7))):
         login = draw(st.sampled_from([None, *ADDRESSES, *NUMBERS]))
         category = draw(st.sampled_from(["email", "phone", "social", "other"]))
-        accounts.append({
-            "id": f"a{n}", "label": f"Account {n}", "login": login, "category": category,
-            "recovery_emails": draw(st.lists(st.sampled_from(ADDRESSES), max_size=2)),
-            "recovery_phones": draw(st.lists(st.sampled_from(NUMBERS), max_size=2)),
-            "security_questions": [{"question": "pet", "they_know": draw(answers)}]
-            if draw(st.booleans()) else [],
-            "two_factor": draw(st.lists(st.sampled_from(
-                ["none", "key", "app:old tablet", *(f"sms:{p}" for p in NUMBERS),
-                 *(f"email:{a}" for a in ADDRESSES)]), max_size=2)),
-            "password_known_to_them": draw(answers),
-            "unknown_sessions": draw(st.sampled_from(["yes", "no", "not_checked"])),
-        })
+        accounts.append(
+            {
+                "id": f"a{n}",
+                "label": f"Account {n}",
+                "login": login,
+                "category": category,
+                "recovery_emails": draw(st.lists(st.sampled_from(ADDRESSES), max_size=2)),
+                "recovery_phones": draw(st.lists(st.sampled_from(NUMBERS), max_size=2)),
+                "security_questions": [{"question": "pet", "they_know": draw(answers)}]
+                if draw(st.booleans())
+                else [],
+                "two_factor": draw(
+                    st.lists(
+                        st.sampled_from(
+                            [
+                                "none",
+                                "key",
+                                "app:old tablet",
+                                *(f"sms:{p}" for p in NUMBERS),
+                                *(f"email:{a}" for a in ADDRESSES),
+                            ]
+                        ),
+                        max_size=2,
+                    )
+                ),
+                "password_known_to_them": draw(answers),
+                "unknown_sessions": draw(st.sampled_from(["yes", "no", "not_checked"])),
+            }
+        )
     values = [*ADDRESSES, *NUMBERS, "old tablet"]
     owners = st.sampled_from(["self", "shared", "them", "unknown"])
     contacts = [
@@ -241,8 +297,9 @@ def test_every_chain_starts_at_something_held_and_follows_edges(inv: Inventory):
         assert start.is_start
         assert reach.nodes[-1] == f"account:{reach.account}"
         assert len(set(reach.nodes)) == len(reach.nodes)  # no loops in a chain
-        for edge, (a, b) in zip(reach.edges, zip(reach.nodes, reach.nodes[1:], strict=False),
-                                strict=True):
+        for edge, (a, b) in zip(
+            reach.edges, zip(reach.nodes, reach.nodes[1:], strict=False), strict=True
+        ):
             assert (edge.source, edge.target) == (a, b) and (a, b) in edges
         if reach.certain:
             assert start.held is True and all(e.certain for e in reach.edges)
@@ -276,10 +333,13 @@ def test_every_root_opens_what_its_chains_reach(inv: Inventory):
 
 
 def test_a_mailbox_they_share_is_open_and_opens_what_it_recovers():
-    inv = inventory([
-        {"label": "Family email", "login": "family@example.com", "category": "email"},
-        {"label": "Bank", "login": "customer 42", "recovery_emails": ["family@example.com"]},
-    ], [{"value": "family@example.com", "controlled_by": "shared", "note": "he has the password"}])
+    inv = inventory(
+        [
+            {"label": "Family email", "login": "family@example.com", "category": "email"},
+            {"label": "Bank", "login": "customer 42", "recovery_emails": ["family@example.com"]},
+        ],
+        [{"value": "family@example.com", "controlled_by": "shared", "note": "he has the password"}],
+    )
     result = check_inventory(inv)
     assert reached(inv) == {"family_email": True, "bank": True}
     assert result.sentences["family_email"] == (
@@ -299,10 +359,15 @@ def test_a_missing_inventory_is_bad_input(cli, tmp_path: Path):
 def test_dot_quotes_labels_a_person_typed():
     from hygiene.accounts.draw import dot
 
-    inv = inventory([
-        {"label": 'Jen\'s "work" mail \\ old', "password_known_to_them": "yes",
-         "two_factor": ["none"]},
-    ])
+    inv = inventory(
+        [
+            {
+                "label": 'Jen\'s "work" mail \\ old',
+                "password_known_to_them": "yes",
+                "two_factor": ["none"],
+            },
+        ]
+    )
     picture = dot(inv, check_inventory(inv))
     assert 'label="Jen\'s \\"work\\" mail \\\\ old"' in picture
     assert 'label="password of Jen\'s \\"work\\" mail \\\\ old\\nHELD BY THE ABUSER"' in picture

@@ -51,13 +51,13 @@ def test_every_error_names_file_line_entry_and_field_at_once():
         load_inventory(FIXTURES / "broken.toml")
     text = [str(p) for p in caught.value.problems]
     joined = "\n".join(text)
-    assert "broken.toml, line 3 (account[1].category, \"Personal Gmail\")" in joined
-    assert "broken.toml, line 4 (account[1].two_factor[1], \"Personal Gmail\")" in joined
+    assert 'broken.toml, line 3 (account[1].category, "Personal Gmail")' in joined
+    assert 'broken.toml, line 4 (account[1].two_factor[1], "Personal Gmail")' in joined
     assert "sms:NUMBER, app:DEVICE" in joined
     assert "broken.toml, line 9 (account[2].password_known_to_them" in joined
     assert "line 10 (account[2].recovery_phones" in joined and "'call me'" in joined
     assert "line 7 (account[2].id" in joined and "already used by account 1" in joined
-    assert "line 14 (contact[1].controlled_by, \"07700 900123\")" in joined
+    assert 'line 14 (contact[1].controlled_by, "07700 900123")' in joined
     assert len(text) == 6
 
 
@@ -103,8 +103,15 @@ def test_defaults_never_claim_safety():
 
 @pytest.mark.parametrize(
     "written",
-    ["07700 900123", "07700900123", "+44 7700 900123", "+44 (0)7700 900123",
-     "0044 7700-900-123", "+447700900123", "(07700) 900 123"],
+    [
+        "07700 900123",
+        "07700900123",
+        "+44 7700 900123",
+        "+44 (0)7700 900123",
+        "0044 7700-900-123",
+        "+447700900123",
+        "(07700) 900 123",
+    ],
 )
 def test_one_uk_number_written_many_ways_is_one_number(written: str):
     assert normalise_phone(written) == "+447700900123"
@@ -168,22 +175,38 @@ labels = safe_text.filter(lambda s: any(c.isascii() and c.isalnum() for c in s))
 emails = st.from_regex(r"[a-z0-9.]{1,10}@[a-z]{1,8}\.[a-z]{2,3}", fullmatch=True)
 phones = national
 factors = st.one_of(
-    st.just("key"), st.just("none"), phones.map(lambda p: f"sms:{p}"),
+    st.just("key"),
+    st.just("none"),
+    phones.map(lambda p: f"sms:{p}"),
     safe_text.filter(lambda s: ":" not in s).map(lambda d: f"app:{d}"),
     emails.map(lambda e: f"email:{e}"),
 )
 accounts = st.builds(
-    lambda label, login, rec_e, rec_p, qs, tf, pw, ses, cat: Account.model_validate({
-        "label": label, "login": login, "recovery_emails": rec_e, "recovery_phones": rec_p,
-        "security_questions": qs, "two_factor": tf, "password_known_to_them": pw,
-        "unknown_sessions": ses, "category": cat,
-    }),
-    labels, st.one_of(st.none(), emails), st.lists(emails, max_size=2),
+    lambda label, login, rec_e, rec_p, qs, tf, pw, ses, cat: Account.model_validate(
+        {
+            "label": label,
+            "login": login,
+            "recovery_emails": rec_e,
+            "recovery_phones": rec_p,
+            "security_questions": qs,
+            "two_factor": tf,
+            "password_known_to_them": pw,
+            "unknown_sessions": ses,
+            "category": cat,
+        }
+    ),
+    labels,
+    st.one_of(st.none(), emails),
+    st.lists(emails, max_size=2),
     st.lists(phones, max_size=2),
-    st.lists(st.fixed_dictionaries({"question": safe_text,
-                                    "they_know": st.sampled_from(["yes", "no", "maybe"])}),
-             max_size=2),
-    st.lists(factors, max_size=3), st.sampled_from(["yes", "no", "maybe"]),
+    st.lists(
+        st.fixed_dictionaries(
+            {"question": safe_text, "they_know": st.sampled_from(["yes", "no", "maybe"])}
+        ),
+        max_size=2,
+    ),
+    st.lists(factors, max_size=3),
+    st.sampled_from(["yes", "no", "maybe"]),
     st.sampled_from(["yes", "no", "not_checked"]),
     st.sampled_from(["email", "financial", "social", "other"]),
 )
@@ -196,8 +219,10 @@ contacts = st.builds(
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(accounts, max_size=4, unique_by=lambda a: a.id),
-       st.lists(contacts, max_size=4, unique_by=lambda c: c.key))
+@given(
+    st.lists(accounts, max_size=4, unique_by=lambda a: a.id),
+    st.lists(contacts, max_size=4, unique_by=lambda c: c.key),
+)
 def test_any_inventory_survives_dump_and_load(tmp_path_factory, accs, cons):
     inv = Inventory(accounts=accs, contacts=cons)
     path = tmp_path_factory.mktemp("inv") / "inv.toml"
@@ -212,17 +237,34 @@ toml_values = st.recursive(
     ),
     max_leaves=8,
 )
-field_names = st.sampled_from([
-    "id", "label", "provider", "login", "category", "recovery_emails", "recovery_phones",
-    "security_questions", "two_factor", "password_known_to_them", "unknown_sessions",
-    "value", "controlled_by", "other",
-])
+field_names = st.sampled_from(
+    [
+        "id",
+        "label",
+        "provider",
+        "login",
+        "category",
+        "recovery_emails",
+        "recovery_phones",
+        "security_questions",
+        "two_factor",
+        "password_known_to_them",
+        "unknown_sessions",
+        "value",
+        "controlled_by",
+        "other",
+    ]
+)
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.dictionaries(st.sampled_from(["account", "contact", "extra"]),
-                       st.lists(st.dictionaries(field_names, toml_values, max_size=5), max_size=3),
-                       max_size=2))
+@given(
+    st.dictionaries(
+        st.sampled_from(["account", "contact", "extra"]),
+        st.lists(st.dictionaries(field_names, toml_values, max_size=5), max_size=3),
+        max_size=2,
+    )
+)
 def test_any_toml_either_loads_or_raises_located_input_errors(tmp_path_factory, data):
     import tomli_w
 

@@ -16,34 +16,57 @@ from hygiene.errors import Interrupted
 GOOGLE, UK_BANK, SOMETHING_ELSE, FINISHED = "4", "13", "15", "16"
 
 GMAIL = [
-    GOOGLE, "Personal Gmail", "jen.perry@gmail.com",
+    GOOGLE,
+    "Personal Gmail",
+    "jen.perry@gmail.com",
     "jen.old@yahoo.co.uk",  # recovery emails
     "07700 900123",  # recovery phones
-    "1", "07700 900123", "n",  # a text to that number, nothing else
+    "1",
+    "07700 900123",
+    "n",  # a text to that number, nothing else
     "2",  # password: no
     "3",  # sessions: not checked
-    "y", "a filter forwards to an address I do not know",
-    "1", "",  # jen.old@yahoo.co.uk: only me
-    "2", "family plan he pays for",  # 07700 900123: shared
-    "1", "",  # the Gmail address itself: only me
+    "y",
+    "a filter forwards to an address I do not know",
+    "1",
+    "",  # jen.old@yahoo.co.uk: only me
+    "2",
+    "family plan he pays for",  # 07700 900123: shared
+    "1",
+    "",  # the Gmail address itself: only me
 ]
 BANK = [
-    UK_BANK, "Bank", "",
+    UK_BANK,
+    "Bank",
+    "",
     "jen.perry@gmail.com",  # the Gmail account: no question about who controls it
-    "call me", "07700 900999",  # not a number, asked again
+    "call me",
+    "07700 900999",  # not a number, asked again
     "5",  # second step: not known
     "3",  # password: maybe
     "2",  # sessions: all mine
     "n",
-    "1", "",  # 07700 900999: only me
+    "1",
+    "",  # 07700 900999: only me
 ]
 SHOP = [
-    SOMETHING_ELSE, "Tesco Clubcard", "4",  # shopping
-    "", "jen.shop@example.com", "", "",
-    "y", "first school", "1", "n",  # a question they know
+    SOMETHING_ELSE,
+    "Tesco Clubcard",
+    "4",  # shopping
+    "",
+    "jen.shop@example.com",
+    "",
+    "",
+    "y",
+    "first school",
+    "1",
+    "n",  # a question they know
     "4",  # no second step
-    "2", "2", "n",
-    "4", "",  # the login address: not known who controls it
+    "2",
+    "2",
+    "n",
+    "4",
+    "",  # the login address: not known who controls it
 ]
 
 
@@ -125,10 +148,21 @@ def test_the_review_command_writes_nothing_when_nothing_was_recorded(cli, tmp_pa
 def test_a_code_app_on_a_device_asks_who_holds_the_device(tmp_path: Path, catalogue):
     path = tmp_path / "accounts.toml"
     answers = [
-        "3", "", "me@example.com", "", "",  # Facebook, signs in with an address
-        "2", "old iPad", "n",  # codes come from an app on the old iPad
-        "1", "2", "n",  # password known; sessions all mine; nothing else found
-        "2", "left at his flat", "1", "",  # the iPad: shared; the address: only me
+        "3",
+        "",
+        "me@example.com",
+        "",
+        "",  # Facebook, signs in with an address
+        "2",
+        "old iPad",
+        "n",  # codes come from an app on the old iPad
+        "1",
+        "2",
+        "n",  # password known; sessions all mine; nothing else found
+        "2",
+        "left at his flat",
+        "1",
+        "",  # the iPad: shared; the address: only me
         FINISHED,
     ]
     prompter = ScriptedPrompter(answers)

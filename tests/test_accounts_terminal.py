@@ -62,8 +62,21 @@ class Pane:
 def pane(tmp_path: Path) -> Iterator[Pane]:
     name = f"hygiene-{uuid.uuid4().hex[:8]}"
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40",
-         "env", "PS1=$ ", "HOME=" + str(tmp_path), "sh"],
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "env",
+            "PS1=$ ",
+            "HOME=" + str(tmp_path),
+            "sh",
+        ],
         check=True,
     )
     try:

@@ -63,7 +63,14 @@ def test_json_has_the_stable_keys_and_every_reason(cli: Cli, corpus: str) -> Non
     assert set(data) >= {"entries", "summary"}
     entry = data["entries"][0]
     assert set(entry) >= {
-        "title", "username", "url", "reasons", "reuse_group", "generic", "targeted", "breach"
+        "title",
+        "username",
+        "url",
+        "reasons",
+        "reuse_group",
+        "generic",
+        "targeted",
+        "breach",
     }
     titles = _by_title(data)
     assert titles["Old variant"]["reasons"] == ["old_password_variant"]
@@ -105,7 +112,9 @@ def test_chrome_rows_per_affiliated_site_are_not_reuse(cli: Cli, tmp_path: Path)
     assert titles["Cinemaworld"]["reasons"] == []
     # The same credentials on an unrelated site are still reuse.
     with export.open("a") as out:
-        out.write("garden.example.com,https://garden.example.com/,sam@mail.test,Velvet-seat-9-row,\n")
+        out.write(
+            "garden.example.com,https://garden.example.com/,sam@mail.test,Velvet-seat-9-row,\n"
+        )
     titles = _by_title(_json(cli, str(export), "--offline"))
     assert titles["garden.example.com"]["reasons"] == ["reused"]
     assert "cinemaworld.co.uk" in titles["garden.example.com"]["details"][0]["text"]
@@ -223,8 +232,14 @@ def test_offline_audit_makes_no_connection(
 
 @pytest.fixture
 def range_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[RangeServer]:
-    for name in ("HYGIENE_CORPUS", "HYGIENE_HIBP_URL", "HTTP_PROXY", "http_proxy",
-                 "ALL_PROXY", "all_proxy"):
+    for name in (
+        "HYGIENE_CORPUS",
+        "HYGIENE_HIBP_URL",
+        "HTTP_PROXY",
+        "http_proxy",
+        "ALL_PROXY",
+        "all_proxy",
+    ):
         monkeypatch.delenv(name, raising=False)
     corpus = Corpus({sha1("Breached-Lemon-77"): 5, sha1("qwerty12"): 1000})
     with serve(corpus) as running:

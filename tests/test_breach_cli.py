@@ -28,8 +28,14 @@ def corpus() -> Corpus:
 
 @pytest.fixture
 def server(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> Iterator[RangeServer]:
-    for name in ("HYGIENE_CORPUS", "HYGIENE_HIBP_URL", "HTTP_PROXY", "http_proxy",
-                 "ALL_PROXY", "all_proxy"):
+    for name in (
+        "HYGIENE_CORPUS",
+        "HYGIENE_HIBP_URL",
+        "HTTP_PROXY",
+        "http_proxy",
+        "ALL_PROXY",
+        "all_proxy",
+    ):
         monkeypatch.delenv(name, raising=False)
     with serve(corpus) as running:
         yield running
@@ -50,8 +56,13 @@ def test_found_passwords_exit_1_in_input_order(cli: Cli, server: RangeServer) ->
 
 
 def test_json_gives_status_count_and_source_per_line(cli: Cli, server: RangeServer) -> None:
-    result = cli("breach", "--json", "--api-url", server.url,
-                 input=lines("Fluffy2019!", ABSENT[1], "pässwörd€"))
+    result = cli(
+        "breach",
+        "--json",
+        "--api-url",
+        server.url,
+        input=lines("Fluffy2019!", ABSENT[1], "pässwörd€"),
+    )
     assert result.exit_code == 1
     assert json.loads(result.stdout)["results"] == [
         {"line": 1, "status": "found", "count": 7, "source": "online", "reason": None},
@@ -76,9 +87,7 @@ def test_unknown_exits_3_and_found_wins_over_unknown(cli: Cli, server: RangeServ
     assert result.exit_code == 1
 
 
-def test_a_failed_lookup_of_a_common_password_still_flags_it(
-    cli: Cli, server: RangeServer
-) -> None:
+def test_a_failed_lookup_of_a_common_password_still_flags_it(cli: Cli, server: RangeServer) -> None:
     server.fail("429-long", times=10)
     result = cli("breach", "--json", "--api-url", server.url, input=lines("123456"))
     assert result.exit_code == 1
@@ -101,8 +110,9 @@ def test_a_corpus_is_used_without_the_network(
     cli: Cli, server: RangeServer, corpus: Corpus, tmp_path: Path
 ) -> None:
     path = corpus.write_file(tmp_path / "corpus.txt")
-    result = cli("breach", "--json", "--api-url", server.url, "--corpus", str(path),
-                 input=lines("password"))
+    result = cli(
+        "breach", "--json", "--api-url", server.url, "--corpus", str(path), input=lines("password")
+    )
     assert json.loads(result.stdout)["results"][0]["source"] == "offline"
     assert server.requests == []
 
@@ -123,7 +133,10 @@ def test_a_broken_corpus_is_named(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_no_password_leaks_anywhere(
-    cli: Cli, server: RangeServer, all_logs: pytest.LogCaptureFixture, tmp_path: Path,
+    cli: Cli,
+    server: RangeServer,
+    all_logs: pytest.LogCaptureFixture,
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
@@ -131,13 +144,21 @@ def test_no_password_leaks_anywhere(
     server.fail("garbage", prefix=sha1(ABSENT[2])[:5], times=1)
     # "password" and "123456" are words and numbers the output may use for other reasons.
     passwords = [p for p in [*KNOWN, *ABSENT] if p not in ("password", "123456")]
-    outputs = [cli("breach", *extra, "--api-url", server.url, input=lines(*passwords))
-               for extra in ((), ("--json",))]
+    outputs = [
+        cli("breach", *extra, "--api-url", server.url, input=lines(*passwords))
+        for extra in ((), ("--json",))
+    ]
     requests = "\n".join(f"{r.method} {r.path} {r.headers}" for r in server.requests)
     for password in passwords:
         for result in outputs:
-            assert_no_leak(password, result.stdout, result.stderr, all_logs.text, requests,
-                           files_under=tmp_path)
+            assert_no_leak(
+                password,
+                result.stdout,
+                result.stderr,
+                all_logs.text,
+                requests,
+                files_under=tmp_path,
+            )
             assert_no_leak(sha1(password), result.stdout, result.stderr, all_logs.text, requests)
 
 
@@ -155,7 +176,9 @@ def test_doctor_lists_every_source_and_why(cli: Cli, tmp_path: Path) -> None:
     data = json.loads(cli("doctor", "--json", "--corpus", str(path)).stdout)
     options = data["sections"][0]["options"]
     assert [(o["name"], o["usable"], o["chosen"]) for o in options] == [
-        ("offline", True, True), ("online", True, False), ("built-in", True, False)
+        ("offline", True, True),
+        ("online", True, False),
+        ("built-in", True, False),
     ]
 
 
@@ -175,8 +198,11 @@ main()
 
 def run_audited(*args: str, env_url: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", AUDITED, *args], input=lines("password", ABSENT[0]),
-        capture_output=True, text=True, timeout=60,
+        [sys.executable, "-c", AUDITED, *args],
+        input=lines("password", ABSENT[0]),
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={"PATH": "/usr/bin:/bin", "HYGIENE_HIBP_URL": env_url},
     )
 
@@ -199,8 +225,11 @@ def test_passwords_are_not_taken_from_a_terminal_where_they_would_show() -> None
     main, replica = pty.openpty()
     try:
         run = subprocess.run(
-            [sys.executable, "-m", "hygiene", "breach", "--offline"], stdin=replica,
-            capture_output=True, text=True, timeout=60,
+            [sys.executable, "-m", "hygiene", "breach", "--offline"],
+            stdin=replica,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
     finally:
         os.close(main)
@@ -222,8 +251,11 @@ def test_ctrl_c_while_lookups_hang_stops_at_once_with_130(server: RangeServer) -
     # Every range drips a byte at a time: the lookups would run to their deadlines.
     server.fail("stall", times=100)
     run = subprocess.Popen(
-        [sys.executable, "-m", "hygiene", "breach"], stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [sys.executable, "-m", "hygiene", "breach"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={"PATH": "/usr/bin:/bin", "HYGIENE_HIBP_URL": server.url},
     )
     try:

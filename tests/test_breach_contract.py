@@ -51,8 +51,12 @@ def layouts(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> dict[st
 
 @pytest.fixture(
     params=[
-        "online", "offline-file-lf", "offline-file-crlf", "offline-file-indexed",
-        "offline-folder", "built-in",
+        "online",
+        "offline-file-lf",
+        "offline-file-crlf",
+        "offline-file-indexed",
+        "offline-folder",
+        "built-in",
     ]
 )
 def case(

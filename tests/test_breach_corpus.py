@@ -59,9 +59,7 @@ def test_a_file_ordered_by_count_is_refused(tmp_path: Path, corpus: Corpus) -> N
     assert reason is not None and "not in hash order" in reason
 
 
-def test_a_small_local_disorder_never_gives_a_wrong_answer(
-    tmp_path: Path, corpus: Corpus
-) -> None:
+def test_a_small_local_disorder_never_gives_a_wrong_answer(tmp_path: Path, corpus: Corpus) -> None:
     # Swapped neighbours slip past the sampling at open; lookups must still be right.
     lines = sorted_lines(corpus)
     for password in KNOWN:
@@ -75,9 +73,7 @@ def test_a_small_local_disorder_never_gives_a_wrong_answer(
             assert source.check(Secret(password)) == NotFound("offline")
 
 
-def test_ntlm_lines_mixed_into_the_corpus_make_it_unusable(
-    tmp_path: Path, corpus: Corpus
-) -> None:
+def test_ntlm_lines_mixed_into_the_corpus_make_it_unusable(tmp_path: Path, corpus: Corpus) -> None:
     lines = [line if i % 2 else f"{line[:32]}:1" for i, line in enumerate(sorted_lines(corpus))]
     lines[0], lines[-1] = sorted_lines(corpus)[0], sorted_lines(corpus)[-1]
     path = write(tmp_path / "c.txt", lines)
@@ -87,9 +83,7 @@ def test_ntlm_lines_mixed_into_the_corpus_make_it_unusable(
         assert {source.check(Secret(p)).status for p in [*KNOWN, *ABSENT]} == {"unknown"}
 
 
-def test_a_hash_beyond_the_end_of_a_cut_download_is_unknown(
-    tmp_path: Path, corpus: Corpus
-) -> None:
+def test_a_hash_beyond_the_end_of_a_cut_download_is_unknown(tmp_path: Path, corpus: Corpus) -> None:
     lines = [line for line in sorted_lines(corpus) if line < "8"]
     path = write(tmp_path / "c.txt", lines)
     beyond = next(p for p in [*KNOWN, *ABSENT] if sha1(p) > "8")
@@ -143,16 +137,21 @@ def test_verify_passes_a_good_file(cli: Cli, tmp_path: Path, corpus: Corpus) -> 
     [
         (lambda ls: sorted(ls, key=lambda x: int(x.split(":")[1])), "lines out of hash order"),
         (lambda ls: [*ls[:-1], ls[-1][:30]], "the last line is cut short"),
-        (lambda ls: [ls[0], *(f"{x[:32]}:1" for x in ls[1:4]), *ls[4:]],
-         "3 lines with NTLM hashes"),
+        (
+            lambda ls: [ls[0], *(f"{x[:32]}:1" for x in ls[1:4]), *ls[4:]],
+            "3 lines with NTLM hashes",
+        ),
         (lambda ls: [ls[0], "<html>", *ls[1:]], "1 line not in the form HASH:COUNT"),
         (lambda ls: [ls[0], *ls], "1 hash listed twice"),
         (lambda ls: ls[:-5], "ends at range"),
     ],
 )
 def test_verify_names_what_is_wrong_with_a_file(
-    cli: Cli, tmp_path: Path, corpus: Corpus,
-    damage: Callable[[list[str]], list[str]], message: str,
+    cli: Cli,
+    tmp_path: Path,
+    corpus: Corpus,
+    damage: Callable[[list[str]], list[str]],
+    message: str,
 ) -> None:
     lines = damage(complete(corpus))
     path = tmp_path / "c.txt"
@@ -163,9 +162,7 @@ def test_verify_names_what_is_wrong_with_a_file(
     assert "c.txt" in result.stderr
 
 
-def test_verify_names_what_is_wrong_with_a_folder(
-    cli: Cli, tmp_path: Path, corpus: Corpus
-) -> None:
+def test_verify_names_what_is_wrong_with_a_folder(cli: Cli, tmp_path: Path, corpus: Corpus) -> None:
     folder = corpus.write_folder(tmp_path / "ranges")
     (folder / "notes.docx").write_bytes(b"x")
     names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".txt"))
@@ -173,9 +170,12 @@ def test_verify_names_what_is_wrong_with_a_folder(
     (folder / names[1]).write_text("0" * 27 + ":3")
     result = cli("corpus", "verify", str(folder))
     assert result.exit_code == 2
-    for message in ("files that are not range files (named like 0A1B2.txt): notes.docx",
-                    "1 range file is empty", "1 line with NTLM hashes",
-                    "of 1,048,576 range files are missing"):
+    for message in (
+        "files that are not range files (named like 0A1B2.txt): notes.docx",
+        "1 range file is empty",
+        "1 line with NTLM hashes",
+        "of 1,048,576 range files are missing",
+    ):
         assert message in result.stderr
 
 

@@ -19,14 +19,23 @@ class Echo(BreachSource):
 
 def test_results_serialise_with_status_count_and_source() -> None:
     assert Found(5, "online").to_dict() == {
-        "status": "found", "count": 5, "source": "online", "reason": None
+        "status": "found",
+        "count": 5,
+        "source": "online",
+        "reason": None,
     }
     assert NotFound("offline").to_dict() == {
-        "status": "not_found", "count": None, "source": "offline", "reason": None
+        "status": "not_found",
+        "count": None,
+        "source": "offline",
+        "reason": None,
     }
     unknown = Unknown("no network", "online")
     assert unknown.to_dict() == {
-        "status": "unknown", "count": None, "source": "online", "reason": "no network"
+        "status": "unknown",
+        "count": None,
+        "source": "online",
+        "reason": "no network",
     }
     assert unknown.describe() == "could not check: no network"
 

@@ -32,7 +32,9 @@ print(type(result).__name__ if result is not None else "Unusable", getattr(resul
 def lookup(path: Path, password: str = MARKER) -> str:
     run = subprocess.run(
         [sys.executable, "-c", LOOKUP, str(path), password],
-        capture_output=True, text=True, timeout=30,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     assert run.returncode == 0, run.stderr
     return run.stdout.strip()

@@ -31,8 +31,16 @@ def corpus() -> Corpus:
 
 @pytest.fixture
 def server(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> Iterator[RangeServer]:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
-                 "all_proxy", "NO_PROXY", "no_proxy"):
+    for name in (
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+        "NO_PROXY",
+        "no_proxy",
+    ):
         monkeypatch.delenv(name, raising=False)
     with serve(corpus) as running:
         yield running
@@ -74,8 +82,9 @@ def test_padding_lines_never_count_as_a_match(corpus: Corpus) -> None:
         assert check(server, ABSENT[0]) == NotFound("online")
 
 
-@pytest.mark.parametrize("fault", ["429", "500", "502-empty", "200-empty", "truncated",
-                                   "garbage", "stall"])
+@pytest.mark.parametrize(
+    "fault", ["429", "500", "502-empty", "200-empty", "truncated", "garbage", "stall"]
+)
 def test_a_passing_fault_is_retried(server: RangeServer, fault: str) -> None:
     server.fail(fault)
     assert check(server, "password") == Found(KNOWN["password"], "online")
@@ -107,8 +116,9 @@ def test_a_long_retry_after_is_not_waited_for(server: RangeServer, fault: str, w
     server.fail(fault, times=5)
     result = check(server, "password")
     assert isinstance(result, Unknown)
-    asked = re.fullmatch(r"the breach service is busy; it asked to wait (\d+) seconds",
-                         result.reason)
+    asked = re.fullmatch(
+        r"the breach service is busy; it asked to wait (\d+) seconds", result.reason
+    )
     assert asked is not None and int(asked.group(1)) >= int(wait) - 60
     assert len(server.requests) == 1
 
@@ -169,8 +179,17 @@ def test_an_unusable_proxy_setting_is_unknown(
 
 # A hostile or broken server must neither grow memory nor hold the run: each of these ends
 # the range as Unknown, within a bounded time, and never as "not found".
-SMALL = Settings(timeout=0.5, connect_timeout=0.5, attempts=3, backoff=0.01, max_wait=1,
-                 workers=8, max_reply=200_000, range_deadline=1.5, run_deadline=3.0)
+SMALL = Settings(
+    timeout=0.5,
+    connect_timeout=0.5,
+    attempts=3,
+    backoff=0.01,
+    max_wait=1,
+    workers=8,
+    max_reply=200_000,
+    range_deadline=1.5,
+    run_deadline=3.0,
+)
 
 
 @pytest.mark.parametrize("fault", ["huge", "endless"])
@@ -203,8 +222,16 @@ def test_one_byte_at_a_time_ends_at_the_range_deadline(server: RangeServer) -> N
 
 def test_the_run_deadline_ends_every_range_still_waiting(server: RangeServer) -> None:
     server.fail("drip", times=50)
-    settings = Settings(timeout=0.5, connect_timeout=0.5, attempts=3, backoff=0.01,
-                        max_wait=1, workers=2, range_deadline=30, run_deadline=1.0)
+    settings = Settings(
+        timeout=0.5,
+        connect_timeout=0.5,
+        attempts=3,
+        backoff=0.01,
+        max_wait=1,
+        workers=2,
+        range_deadline=30,
+        run_deadline=1.0,
+    )
     started = time.monotonic()
     with OnlineSource(server.url, settings) as source:
         results = source.check_many([Secret(p) for p in PASSWORDS])

@@ -46,7 +46,11 @@ hashes = st.one_of(st.text(alphabet=HEX, min_size=40, max_size=40), bunched())
     st.sampled_from([1024, offline._PROBE_ONLY]),
 )
 def test_every_hash_is_found_and_no_other(
-    present: dict[str, int], probes: list[str], newline: str, final: bool, indexed: bool,
+    present: dict[str, int],
+    probes: list[str],
+    newline: str,
+    final: bool,
+    indexed: bool,
     probe_only: int,
 ) -> None:
     corpus = {**EDGES, **present}

@@ -33,16 +33,27 @@ def _page(tmp_path: Path, **changes: object) -> Path:
     """A one-provider file whose recovery item has ``changes`` (None removes a field)."""
     item = {**GOOD, **changes}
     lines = [
-        'id = "example"', 'name = "Example"', 'category = "other"', "last_checked = 2026-12-02",
-        'url = "https://example.com"', "",
+        'id = "example"',
+        'name = "Example"',
+        'category = "other"',
+        "last_checked = 2026-12-02",
+        'url = "https://example.com"',
+        "",
     ]
     for kind in ("two_factor", "sessions"):
         lines += [
-            "[[item]]", f'id = "{kind}"', f'kind = "{kind}"', 'title = "The setting"',
-            'what = "Change the password first, then look at it."', 'where = "Settings"',
-            'why = "Because it matters."', 'can_alert_abuser = "maybe"',
+            "[[item]]",
+            f'id = "{kind}"',
+            f'kind = "{kind}"',
+            'title = "The setting"',
+            'what = "Change the password first, then look at it."',
+            'where = "Settings"',
+            'why = "Because it matters."',
+            'can_alert_abuser = "maybe"',
             'alert_note = "They may notice. Keep evidence first."',
-            'source = "https://example.com/help"', "last_checked = 2026-12-02", "",
+            'source = "https://example.com/help"',
+            "last_checked = 2026-12-02",
+            "",
         ]
     lines.append("[[item]]")
     for key, value in item.items():
@@ -77,10 +88,15 @@ def test_removing_their_access_cannot_be_marked_as_unable_to_alert_them(tmp_path
 
 
 def test_a_removal_from_a_kind_that_is_not_a_removal_kind_is_caught_by_its_words(tmp_path: Path):
-    text = _refusal(_page(
-        tmp_path, kind="other", what="Look for device profiles and remove them.",
-        can_alert_abuser="no", alert_note=None,
-    ))
+    text = _refusal(
+        _page(
+            tmp_path,
+            kind="other",
+            what="Look for device profiles and remove them.",
+            can_alert_abuser="no",
+            alert_note=None,
+        )
+    )
     assert 'can_alert_abuser must be "maybe"' in text
 
 
@@ -90,24 +106,37 @@ def test_a_removal_without_keeping_evidence_first_is_refused(tmp_path: Path):
 
 
 def test_an_export_that_sends_a_notice_must_say_so(tmp_path: Path):
-    quiet = _refusal(_page(
-        tmp_path, kind="evidence", title="Download your data",
-        what="Download your data before changing anything.", can_alert_abuser="no",
-        alert_note=None,
-    ))
+    quiet = _refusal(
+        _page(
+            tmp_path,
+            kind="evidence",
+            title="Download your data",
+            what="Download your data before changing anything.",
+            can_alert_abuser="no",
+            alert_note=None,
+        )
+    )
     assert "can send an email or notice" in quiet
-    vague = _refusal(_page(
-        tmp_path, kind="evidence", title="Download your data",
-        what="Download your data before changing anything.", alert_note="It may be seen.",
-    ))
+    vague = _refusal(
+        _page(
+            tmp_path,
+            kind="evidence",
+            title="Download your data",
+            what="Download your data before changing anything.",
+            alert_note="It may be seen.",
+        )
+    )
     assert "what notice the export sends" in vague
 
 
 def test_signing_out_before_changing_the_password_is_refused(tmp_path: Path):
-    text = _refusal(_page(
-        tmp_path, kind="sessions",
-        what="Look for sessions you do not recognise; sign them out, then change the password.",
-    ))
+    text = _refusal(
+        _page(
+            tmp_path,
+            kind="sessions",
+            what="Look for sessions you do not recognise; sign them out, then change the password.",
+        )
+    )
     assert "change the password first, then sign out" in text
     never = _refusal(_page(tmp_path, kind="sessions", what="Log out of all other sessions."))
     assert "change the password first" in never
@@ -116,9 +145,16 @@ def test_signing_out_before_changing_the_password_is_refused(tmp_path: Path):
 def test_a_confirmed_item_cites_an_address_and_an_unconfirmed_one_says_why(tmp_path: Path):
     assert "cites the address" in _refusal(_page(tmp_path, source="general knowledge"))
     assert "why_unconfirmed" in _refusal(_page(tmp_path, unconfirmed=True))
-    loaded = load_catalogue([_page(
-        tmp_path, unconfirmed=True, why_unconfirmed="No help page found.", source="a guide",
-    )])
+    loaded = load_catalogue(
+        [
+            _page(
+                tmp_path,
+                unconfirmed=True,
+                why_unconfirmed="No help page found.",
+                source="a guide",
+            )
+        ]
+    )
     provider = loaded.get("example")
     assert provider is not None and provider.items[-1].unconfirmed
 
@@ -212,10 +248,17 @@ def test_the_missing_items_the_review_named_now_exist():
     wanted = {
         "google": {"find_my_device", "location_sharing", "android_and_photos"},
         "apple": {"shared_albums_and_library", "check_in"},
-        "smart_home": {"ring_shared_users", "alexa_drop_in", "alexa_household",
-                       "google_home_members"},
-        "trackers": {"android_unknown_tracker_alerts", "iphone_tracking_notifications",
-                     "car_gps_tracker"},
+        "smart_home": {
+            "ring_shared_users",
+            "alexa_drop_in",
+            "alexa_household",
+            "google_home_members",
+        },
+        "trackers": {
+            "android_unknown_tracker_alerts",
+            "iphone_tracking_notifications",
+            "car_gps_tracker",
+        },
         "connected_car": {"app_users_and_location"},
         "home_router": {"connected_devices", "admin_password"},
         "family_safety": {"microsoft_family_group", "google_family_link"},

@@ -76,7 +76,11 @@ def test_writes_nothing_else_connects_nowhere_and_never_loads_the_keyring(tmp_pa
         "print('RESULT', code, len(connections), 'keyring' in sys.modules, file=sys.stderr)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=work, env=env, capture_output=True, text=True,
+        [sys.executable, "-c", probe],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
         check=False,
     )
     assert "RESULT 0 0 False" in done.stderr, done.stderr

@@ -54,28 +54,81 @@ FAMILIES = [
     Family(
         "bitwarden-csv",
         [
-            "folder", "favorite", "type", "name", "notes", "fields", "reprompt", "login_uri",
-            "login_username", "login_password", "login_totp",
+            "folder",
+            "favorite",
+            "type",
+            "name",
+            "notes",
+            "fields",
+            "reprompt",
+            "login_uri",
+            "login_username",
+            "login_password",
+            "login_totp",
         ],
-        lambda x: ["", "", "login", x.title, "a note,\nover lines", "", "0", x.url, x.username,
-                   x.password, ""],
+        lambda x: [
+            "",
+            "",
+            "login",
+            x.title,
+            "a note,\nover lines",
+            "",
+            "0",
+            x.url,
+            x.username,
+            x.password,
+            "",
+        ],
         CRLF,
     ),
-    Family("chrome-csv", ["name", "url", "username", "password", "note"],
-           lambda x: [x.title, x.url, x.username, x.password, ""], CRLF),
+    Family(
+        "chrome-csv",
+        ["name", "url", "username", "password", "note"],
+        lambda x: [x.title, x.url, x.username, x.password, ""],
+        CRLF,
+    ),
     Family(
         "firefox-csv",
-        ["url", "username", "password", "httpRealm", "formActionOrigin", "guid", "timeCreated",
-         "timeLastUsed", "timePasswordChanged"],
+        [
+            "url",
+            "username",
+            "password",
+            "httpRealm",
+            "formActionOrigin",
+            "guid",
+            "timeCreated",
+            "timeLastUsed",
+            "timePasswordChanged",
+        ],
         lambda x: [x.url, x.username, x.password, "", x.url, "{guid}", "1", "1", "1600000000000"],
         ALL,
     ),
     Family(
         "keepassxc-csv",
-        ["Group", "Title", "Username", "Password", "URL", "Notes", "TOTP", "Icon",
-         "Last Modified", "Created"],
-        lambda x: ["Root/Web", x.title, x.username, x.password, x.url, "", "", "0",
-                   "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z"],
+        [
+            "Group",
+            "Title",
+            "Username",
+            "Password",
+            "URL",
+            "Notes",
+            "TOTP",
+            "Icon",
+            "Last Modified",
+            "Created",
+        ],
+        lambda x: [
+            "Root/Web",
+            x.title,
+            x.username,
+            x.password,
+            x.url,
+            "",
+            "",
+            "0",
+            "2024-01-01T00:00:00Z",
+            "2024-01-01T00:00:00Z",
+        ],
         ALL,
     ),
     Family(
@@ -86,8 +139,17 @@ FAMILIES = [
     ),
     Family(
         "1password-csv",
-        ["Title", "Url", "Username", "Password", "OTPAuth", "Favorite", "Archived", "Tags",
-         "Notes"],
+        [
+            "Title",
+            "Url",
+            "Username",
+            "Password",
+            "OTPAuth",
+            "Favorite",
+            "Archived",
+            "Tags",
+            "Notes",
+        ],
         lambda x: [x.title, x.url, x.username, x.password, "", "false", "false", "", ""],
         ALL,
     ),
@@ -95,8 +157,12 @@ FAMILIES = [
         "1password7-mac-csv",
         ["Notes", "Password", "Title", "Type", "URL", "Username"],
         lambda x: ["", x.password, x.title, "Login", x.url, x.username],
-        {"quoting": csv.QUOTE_ALL, "lineterminator": "\n", "escapechar": "\\",
-         "doublequote": False},
+        {
+            "quoting": csv.QUOTE_ALL,
+            "lineterminator": "\n",
+            "escapechar": "\\",
+            "doublequote": False,
+        },
     ),
     Family(
         "1password7-windows-csv",
@@ -104,49 +170,151 @@ FAMILIES = [
         lambda x: ["u1", x.title, x.username, x.password, x.url, x.url, ""],
         ALL,
     ),
-    Family("1password4-csv", ["title", "notes", "username", "password", "url"],
-           lambda x: [x.title, "", x.username, x.password, x.url], ALL),
-    Family("dashlane-legacy-csv", [], lambda x: [x.title, x.url, x.username, x.password, ""],
-           ALL, detected=False),
-    Family("apple-csv", ["Title", "URL", "Username", "Password", "Notes", "OTPAuth"],
-           lambda x: [x.title, x.url, x.username, x.password, "", ""], MINIMAL),
+    Family(
+        "1password4-csv",
+        ["title", "notes", "username", "password", "url"],
+        lambda x: [x.title, "", x.username, x.password, x.url],
+        ALL,
+    ),
+    Family(
+        "dashlane-legacy-csv",
+        [],
+        lambda x: [x.title, x.url, x.username, x.password, ""],
+        ALL,
+        detected=False,
+    ),
+    Family(
+        "apple-csv",
+        ["Title", "URL", "Username", "Password", "Notes", "OTPAuth"],
+        lambda x: [x.title, x.url, x.username, x.password, "", ""],
+        MINIMAL,
+    ),
     Family(
         "dashlane-csv",
-        ["username", "username2", "username3", "title", "password", "note", "url", "category",
-         "otpSecret"],
+        [
+            "username",
+            "username2",
+            "username3",
+            "title",
+            "password",
+            "note",
+            "url",
+            "category",
+            "otpSecret",
+        ],
         lambda x: [x.username, "", "", x.title, x.password, "", x.url, "", ""],
         MINIMAL,
     ),
     Family(
         "protonpass-csv",
-        ["type", "name", "url", "email", "username", "password", "note", "totp", "createTime",
-         "modifyTime", "vault"],
+        [
+            "type",
+            "name",
+            "url",
+            "email",
+            "username",
+            "password",
+            "note",
+            "totp",
+            "createTime",
+            "modifyTime",
+            "vault",
+        ],
         lambda x: ["login", x.title, x.url, "", x.username, x.password, "", "", "1", "1", "V"],
         CRLF,
     ),
     Family(
         "nordpass-csv",
-        ["name", "url", "username", "password", "note", "cardholdername", "cardnumber", "cvc",
-         "expirydate", "zipcode", "folder", "full_name", "phone_number", "email", "address1",
-         "address2", "city", "country", "state"],
-        lambda x: [x.title, x.url, x.username, x.password, "", "", "", "", "", "", "Web", "",
-                   "", "", "", "", "", "", ""],
+        [
+            "name",
+            "url",
+            "username",
+            "password",
+            "note",
+            "cardholdername",
+            "cardnumber",
+            "cvc",
+            "expirydate",
+            "zipcode",
+            "folder",
+            "full_name",
+            "phone_number",
+            "email",
+            "address1",
+            "address2",
+            "city",
+            "country",
+            "state",
+        ],
+        lambda x: [
+            x.title,
+            x.url,
+            x.username,
+            x.password,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "Web",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
         MINIMAL,
     ),
-    Family("keepass-csv", ["Account", "Login Name", "Password", "Web Site", "Comments"],
-           lambda x: [x.title, x.username, x.password, x.url, ""], ALL),
-    Family("roboform-csv", ["Name", "Url", "Login", "Pwd", "Note", "Folder", "Rf_fields"],
-           lambda x: [x.title, x.url, x.username, x.password, "", "/Web", "User ID$:txt:a",
-                      "Password$:pwd:b"], MINIMAL),
-    Family("safeincloud-csv", ["Title", "Login", "Password", "URL", "Notes"],
-           lambda x: [x.title, x.username, x.password, x.url, ""], ALL),
-    Family("buttercup-csv",
-           ["!group_id", "!group_name", "!type", "title", "username", "password", "URL", "id"],
-           lambda x: ["1", "Root", "login", x.title, x.username, x.password, x.url, "9"], ALL),
-    Family("padlock-csv", ["name", "tags", "url", "username", "password", "notes"],
-           lambda x: [x.title, "Web", x.url, x.username, x.password, ""], MINIMAL),
-    Family("keeper-csv", [], lambda x: ["Web", x.title, x.username, x.password, x.url, "", ""],
-           MINIMAL, detected=False),
+    Family(
+        "keepass-csv",
+        ["Account", "Login Name", "Password", "Web Site", "Comments"],
+        lambda x: [x.title, x.username, x.password, x.url, ""],
+        ALL,
+    ),
+    Family(
+        "roboform-csv",
+        ["Name", "Url", "Login", "Pwd", "Note", "Folder", "Rf_fields"],
+        lambda x: [
+            x.title,
+            x.url,
+            x.username,
+            x.password,
+            "",
+            "/Web",
+            "User ID$:txt:a",
+            "Password$:pwd:b",
+        ],
+        MINIMAL,
+    ),
+    Family(
+        "safeincloud-csv",
+        ["Title", "Login", "Password", "URL", "Notes"],
+        lambda x: [x.title, x.username, x.password, x.url, ""],
+        ALL,
+    ),
+    Family(
+        "buttercup-csv",
+        ["!group_id", "!group_name", "!type", "title", "username", "password", "URL", "id"],
+        lambda x: ["1", "Root", "login", x.title, x.username, x.password, x.url, "9"],
+        ALL,
+    ),
+    Family(
+        "padlock-csv",
+        ["name", "tags", "url", "username", "password", "notes"],
+        lambda x: [x.title, "Web", x.url, x.username, x.password, ""],
+        MINIMAL,
+    ),
+    Family(
+        "keeper-csv",
+        [],
+        lambda x: ["Web", x.title, x.username, x.password, x.url, "", ""],
+        MINIMAL,
+        detected=False,
+    ),
 ]
 
 # Text any exporter could write; surrogates cannot be encoded as UTF-8 at all. A lone CR
@@ -206,17 +374,53 @@ def test_any_bytes_are_detected_or_refused_never_crash(data: bytes) -> None:
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-        st.sampled_from(
-            ["items", "vaults", "accounts", "type", "login", "password", "uris", "uri",
-             "deletedDate", "passwordHistory", "lastUsedDate", "data", "content", "state",
-             "categoryUuid", "details", "loginFields", "designation", "value", "overview",
-             "urls", "url", "title", "name", "metadata", "encrypted", "AUTHENTIFIANT",
-             "records", "folders", "fields", "template_type", "uuid", "trashed", "$type",
-             "login_url", "website_password_password", "website_password_username"]
-        ),
-        inner,
-        max_size=5,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "items",
+                    "vaults",
+                    "accounts",
+                    "type",
+                    "login",
+                    "password",
+                    "uris",
+                    "uri",
+                    "deletedDate",
+                    "passwordHistory",
+                    "lastUsedDate",
+                    "data",
+                    "content",
+                    "state",
+                    "categoryUuid",
+                    "details",
+                    "loginFields",
+                    "designation",
+                    "value",
+                    "overview",
+                    "urls",
+                    "url",
+                    "title",
+                    "name",
+                    "metadata",
+                    "encrypted",
+                    "AUTHENTIFIANT",
+                    "records",
+                    "folders",
+                    "fields",
+                    "template_type",
+                    "uuid",
+                    "trashed",
+                    "$type",
+                    "login_url",
+                    "website_password_password",
+                    "website_password_username",
+                ]
+            ),
+            inner,
+            max_size=5,
+        )
     ),
     max_leaves=25,
 )
@@ -248,8 +452,22 @@ def test_any_json_shape_only_skips_items_or_refuses(top: str, value: object) -> 
 
 
 XML_TAGS = st.sampled_from(
-    ["Group", "Entry", "String", "Key", "Value", "UUID", "Name", "History", "Meta", "Root",
-     "RecycleBinUUID", "card", "field", "label"]
+    [
+        "Group",
+        "Entry",
+        "String",
+        "Key",
+        "Value",
+        "UUID",
+        "Name",
+        "History",
+        "Meta",
+        "Root",
+        "RecycleBinUUID",
+        "card",
+        "field",
+        "label",
+    ]
 )
 
 
@@ -257,8 +475,11 @@ XML_TAGS = st.sampled_from(
 def xml_trees(draw: st.DrawFn, depth: int = 0) -> str:
     tag = draw(XML_TAGS)
     text = draw(st.text(TEXT.filter(lambda c: c not in "<>&"), max_size=6))
-    attributes = draw(st.sampled_from(["", ' type="password"', ' Protected="True"',
-                                       ' deleted="true"', ' name="Password"']))
+    attributes = draw(
+        st.sampled_from(
+            ["", ' type="password"', ' Protected="True"', ' deleted="true"', ' name="Password"']
+        )
+    )
     children = draw(st.lists(xml_trees(depth + 1), max_size=3)) if depth < 4 else []
     return f"<{tag}{attributes}>{text}{''.join(children)}</{tag}>"
 
@@ -274,15 +495,21 @@ def test_any_xml_tree_only_skips_items_or_refuses(root: str, body: list[str]) ->
 
 
 @settings(max_examples=100, deadline=None)
-@given(lines=st.lists(
-    st.one_of(
-        st.sampled_from(["---", "Websites", "Notes", "Applications", "Password: ", "Comment: "]),
-        st.builds(lambda k, v: f"{k}: {v}",
-                  st.sampled_from(["Website name", "Login", "Password", "Website URL", "Text"]),
-                  st.text(TEXT.filter(lambda c: c != "\n"), max_size=12)),
-    ),
-    max_size=25,
-))
+@given(
+    lines=st.lists(
+        st.one_of(
+            st.sampled_from(
+                ["---", "Websites", "Notes", "Applications", "Password: ", "Comment: "]
+            ),
+            st.builds(
+                lambda k, v: f"{k}: {v}",
+                st.sampled_from(["Website name", "Login", "Password", "Website URL", "Text"]),
+                st.text(TEXT.filter(lambda c: c != "\n"), max_size=12),
+            ),
+        ),
+        max_size=25,
+    )
+)
 def test_any_kaspersky_text_reads_whole_logins_or_skips(lines: list[str]) -> None:
     data = ("Websites\n\n" + "\n".join(lines)).encode()
     with contextlib.suppress(InputError):

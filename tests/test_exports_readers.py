@@ -171,9 +171,22 @@ def test_every_layout_has_a_fixture_or_an_archive_test() -> None:
     }
     # Read in test_exports_products, from fixtures written for hygiene.
     covered |= {
-        "nordpass-csv", "keepass-csv", "roboform-csv", "safeincloud-csv", "padlock-csv",
-        "zoho-csv", "zoho-old-csv", "1password6-csv", "buttercup-csv", "psono-json",
-        "enpass-json", "keepass-xml", "kdbx", "keeper-csv", "keeper-json", "kaspersky-txt",
+        "nordpass-csv",
+        "keepass-csv",
+        "roboform-csv",
+        "safeincloud-csv",
+        "padlock-csv",
+        "zoho-csv",
+        "zoho-old-csv",
+        "1password6-csv",
+        "buttercup-csv",
+        "psono-json",
+        "enpass-json",
+        "keepass-xml",
+        "kdbx",
+        "keeper-csv",
+        "keeper-json",
+        "kaspersky-txt",
         "safeincloud-xml",
     }
     assert {layout.name for layout in LAYOUTS} <= covered

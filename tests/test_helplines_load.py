@@ -142,7 +142,8 @@ NATIONS = {
     "wales": ("0808 80 10 800", "0808 802 0300", ENGLAND_AND_WALES_LAW),
     "scotland": ("0800 027 1234", "0800 820 2427", ["section 39", "non-harassment order"]),
     "northern-ireland": (
-        "0808 802 1414", "0808 802 0300",
+        "0808 802 1414",
+        "0808 802 0300",
         ["Protection from Stalking Act (Northern Ireland) 2022", "Stalking Protection Order"],
     ),
 }
@@ -173,9 +174,14 @@ def test_every_shipped_region_has_the_silent_solution_and_every_entry_a_source()
 
 @pytest.mark.parametrize(
     ("asked", "found"),
-    [("UK", "uk"), ("Scotland", "scotland"), ("WALES", "wales"),
-     ("Northern Ireland", "northern-ireland"), ("northern_ireland", "northern-ireland"),
-     (" England ", "england")],
+    [
+        ("UK", "uk"),
+        ("Scotland", "scotland"),
+        ("WALES", "wales"),
+        ("Northern Ireland", "northern-ireland"),
+        ("northern_ireland", "northern-ireland"),
+        (" England ", "england"),
+    ],
 )
 def test_a_region_is_found_in_any_case(asked: str, found: str):
     assert load_region(asked).id == found

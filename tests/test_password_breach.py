@@ -29,8 +29,14 @@ def corpus() -> Corpus:
 
 @pytest.fixture
 def server(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> Iterator[RangeServer]:
-    for name in ("HYGIENE_CORPUS", "HYGIENE_HIBP_URL", "HTTP_PROXY", "http_proxy",
-                 "ALL_PROXY", "all_proxy"):
+    for name in (
+        "HYGIENE_CORPUS",
+        "HYGIENE_HIBP_URL",
+        "HTTP_PROXY",
+        "http_proxy",
+        "ALL_PROXY",
+        "all_proxy",
+    ):
         monkeypatch.delenv(name, raising=False)
     with serve(corpus) as running:
         yield running
@@ -44,7 +50,10 @@ def test_a_strong_password_not_in_a_breach_exits_0(cli: Cli, server: RangeServer
     result = run(cli, server, STRONG)
     assert result.exit_code == 0
     assert json.loads(result.stdout)["breach"] == {
-        "status": "not_found", "count": None, "source": "online", "reason": None
+        "status": "not_found",
+        "count": None,
+        "source": "online",
+        "reason": None,
     }
     assert [r.path for r in server.requests] == [f"/range/{sha1(STRONG)[:5]}"]
     assert server.requests[0].headers["add-padding"] == "true"
@@ -70,8 +79,10 @@ def test_a_failed_check_of_a_strong_password_exits_3(cli: Cli, server: RangeServ
     assert breach["reason"].startswith("the breach service is busy")
     text = cli("password", "--offline", input=STRONG + "\n")
     assert text.exit_code == 3
-    assert ("Breach: could not check: not in the built-in list; the full breach check could "
-            "not run (source: built-in).") in text.stdout
+    assert (
+        "Breach: could not check: not in the built-in list; the full breach check could "
+        "not run (source: built-in)."
+    ) in text.stdout
     assert "Not checked is not safe." in text.stdout
 
 
@@ -86,8 +97,9 @@ def test_a_local_corpus_is_used_offline(
     cli: Cli, server: RangeServer, corpus: Corpus, tmp_path: Path
 ) -> None:
     path = corpus.write_file(tmp_path / "corpus.txt")
-    result = cli("password", "--json", "--offline", "--corpus", str(path),
-                 input=STRONG_BREACHED + "\n")
+    result = cli(
+        "password", "--json", "--offline", "--corpus", str(path), input=STRONG_BREACHED + "\n"
+    )
     assert json.loads(result.stdout)["breach"]["source"] == "offline"
     assert result.exit_code == 1
     assert server.requests == []
@@ -101,15 +113,22 @@ def test_a_bad_corpus_is_named_before_the_password_is_read(cli: Cli, tmp_path: P
 
 @pytest.mark.parametrize("password", [STRONG, STRONG_BREACHED, WEAK])
 def test_the_password_leaks_nowhere(
-    cli: Cli, server: RangeServer, all_logs: pytest.LogCaptureFixture, tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch, password: str,
+    cli: Cli,
+    server: RangeServer,
+    all_logs: pytest.LogCaptureFixture,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    password: str,
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    outputs = [cli("password", *extra, "--api-url", server.url, input=password + "\n")
-               for extra in ((), ("--json",))]
+    outputs = [
+        cli("password", *extra, "--api-url", server.url, input=password + "\n")
+        for extra in ((), ("--json",))
+    ]
     requests = "\n".join(f"{r.method} {r.path} {r.headers}" for r in server.requests)
     assert all(re.fullmatch(r"/range/[0-9A-F]{5}", r.path) for r in server.requests)
     for result in outputs:
-        assert_no_leak(password, result.stdout, result.stderr, all_logs.text, requests,
-                       files_under=tmp_path)
+        assert_no_leak(
+            password, result.stdout, result.stderr, all_logs.text, requests, files_under=tmp_path
+        )
         assert_no_leak(sha1(password), result.stdout, result.stderr, all_logs.text, requests)

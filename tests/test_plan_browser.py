@@ -76,15 +76,24 @@ class DevTools:
         commands, self._commands = os.pipe()
         self._answers, answers = os.pipe()
         flags = [
-            "--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-extensions",
-            "--disable-default-apps", "--no-default-browser-check",
-            "--disable-domain-reliability", "--disable-client-side-phishing-detection",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-extensions",
+            "--disable-default-apps",
+            "--no-default-browser-check",
+            "--disable-domain-reliability",
+            "--disable-client-side-phishing-detection",
             "--disable-features=NetworkTimeServiceQuerying,OptimizationHints,Translate",
             f"--user-data-dir={profile}",
-            f"--proxy-server=http://127.0.0.1:{port}", "--proxy-bypass-list=<-loopback>",
-            "--remote-debugging-pipe", "about:blank",
+            f"--proxy-server=http://127.0.0.1:{port}",
+            "--proxy-bypass-list=<-loopback>",
+            "--remote-debugging-pipe",
+            "about:blank",
         ]
         # The pipe must sit at fds 3 and 4. Moved above 9 first, so putting one end at 3
         # cannot clobber the other; bash (unlike dash) reads such fds in a redirection.
@@ -181,9 +190,14 @@ def test_both_witnesses_see_a_page_that_does_fetch(
 def test_the_plan_page_makes_no_request(tmp_path: Path, proxy: tuple[int, list[str]]) -> None:
     port, seen = proxy
     finding = Finding(
-        "recovery_phone_reachable_by_them", Severity.URGENT, Topic.RECOVERY, "Gmail",
-        "The recovery phone is one they can reach", "They could reset it.",
-        "Change the recovery phone.", "They may get a message. Keep evidence first.",
+        "recovery_phone_reachable_by_them",
+        Severity.URGENT,
+        Topic.RECOVERY,
+        "Gmail",
+        "The recovery phone is one they can reach",
+        "They could reset it.",
+        "Change the recovery phone.",
+        "They may get a message. Keep evidence first.",
     )
     page = tmp_path / "plan.html"
     page.write_text(to_html(build_plan([finding], load_region("uk"))), encoding="utf-8")

@@ -59,8 +59,10 @@ def test_stages_then_topics_then_most_urgent_first(plan: Plan) -> None:
     assert [s.stage for s in plan.sections] == ["now", "ready", "when_safe"]
     assert [f.id for f in plan.sections[0].findings] == ["sessions_not_checked"]
     assert [f.id for f in plan.sections[1].findings] == [
-        "account_shared_with_them", "recovery_phone_reachable_by_them",
-        "password_guessable", "password_weak",
+        "account_shared_with_them",
+        "recovery_phone_reachable_by_them",
+        "password_guessable",
+        "password_weak",
     ]
     assert [f.id for f in plan.sections[2].findings] == ["password_insecure_url"]
     assert plan.action_count == 6
@@ -79,9 +81,11 @@ def test_markdown_opens_with_emergency_help_and_ends_with_helplines(plan: Plan) 
     ]
     emergency = text.split("## Safe to do now")[0]
     assert "999" in emergency and "keep evidence" in emergency
-    assert text.index("1. [ ] **sessions not checked**") < text.index(
-        "2. [ ] **account shared with them**"
-    ) < text.index("6. [ ] **password insecure url**")
+    assert (
+        text.index("1. [ ] **sessions not checked**")
+        < text.index("2. [ ] **account shared with them**")
+        < text.index("6. [ ] **password insecure url**")
+    )
     assert "0808 802 0300" in text.split("## Where to get help")[1]
 
 
@@ -118,7 +122,7 @@ def test_html_is_self_contained_printable_and_escaped(plan: Plan) -> None:
     assert "default-src 'none'" in page
     assert "@media print" in page
     # Meaning never rests on colour alone: severities are words, no colour but black.
-    assert "<span class=\"severity\">urgent</span>" in page
+    assert '<span class="severity">urgent</span>' in page
     colours = set(re.findall(r"#[0-9a-fA-F]{3,6}\b", page))
     assert colours <= {"#000", "#fff"}
 

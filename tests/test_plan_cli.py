@@ -23,9 +23,13 @@ def saved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("HYGIENE_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("HYGIENE_KEYRING_SERVICE", raising=False)
     finding = Finding(
-        "password_from_facts", Severity.URGENT, Topic.PASSWORDS, "Gmail",
+        "password_from_facts",
+        Severity.URGENT,
+        Topic.PASSWORDS,
+        "Gmail",
         "The Gmail password is built from things they know",
-        "It uses Poppy's name.", "Change it to a passphrase of random words.",
+        "It uses Poppy's name.",
+        "Change it to a passphrase of random words.",
         "Change it from a safe device; they may notice they are logged out.",
     )
     Vault.with_keyring().save(

@@ -31,8 +31,9 @@ def test_a_number_and_an_address_read_as_words():
 
 
 def test_facts_are_named_by_their_label_or_kind():
-    names = references([], [("name", "daughter", "Poppy"), ("name", None, "Pepper"),
-                            ("name", None, "Rex")])
+    names = references(
+        [], [("name", "daughter", "Poppy"), ("name", None, "Pepper"), ("name", None, "Rex")]
+    )
     assert substitute("built from Poppy's name and pepper", names) == (
         "built from “daughter”'s name and “name”"
     )

@@ -29,6 +29,8 @@ KEEP = ["y", "Sam"]
 SIGNS = ["2"] * 9 + ["1"]  # only the last sign (phone lights up by itself)
 FACTS = ["1", "Poppy", "daughter", "2", "12/04/1990", "birthday", "7", OLD_PASSWORD, ""]
 PASSWORDS = ["Gmail", GMAIL_PASSWORD, "Bank", BANK_PASSWORD, "Facebook", GMAIL_PASSWORD, ""]
+
+
 def menu(name: str) -> str:
     """The number the accounts menu gives ``name``, whatever else the catalogue holds."""
     return str(menu_options(shipped_catalogue()).index(name) + 1)
@@ -37,13 +39,31 @@ def menu(name: str) -> str:
 ACCOUNTS = [
     # Gmail: signs in with an address; recovery phone; text codes to that phone; the
     # password maybe known; sessions not checked; nothing odd in the other settings.
-    menu("Google (Gmail)"), "Gmail", "sam.home@example.org", "", "07700 900123",
-    "1", "07700 900123", "n", "3", "3", "n",
-    "2", "",  # the phone is shared with the other person; no note
-    "1", "",  # the Gmail address is the person's own; no note
+    menu("Google (Gmail)"),
+    "Gmail",
+    "sam.home@example.org",
+    "",
+    "07700 900123",
+    "1",
+    "07700 900123",
+    "n",
+    "3",
+    "3",
+    "n",
+    "2",
+    "",  # the phone is shared with the other person; no note
+    "1",
+    "",  # the Gmail address is the person's own; no note
     # Bank: recovery through the Gmail address; only a password; not known to them.
-    menu("A UK bank or building society"), "Bank", "", "sam.home@example.org", "",
-    "4", "2", "3", "n",
+    menu("A UK bank or building society"),
+    "Bank",
+    "",
+    "sam.home@example.org",
+    "",
+    "4",
+    "2",
+    "3",
+    "n",
     menu("I have finished"),
     "8",  # no devices to record
 ]
@@ -242,7 +262,9 @@ def test_files_the_worker_brings_start_the_meeting_and_old_passwords_stay_unkept
     assert any("small change to old password 1" in line for line in prompter.transcript)
     saved = Vault.with_keyring().load("Sam")
     assert [(f.kind, f.value, f.label) for f in saved.facts] == [
-        ("name", "Poppy", "daughter"), ("name", "Rex", ""), ("date", "12/04/1990", "birthday"),
+        ("name", "Poppy", "daughter"),
+        ("name", "Rex", ""),
+        ("date", "12/04/1990", "birthday"),
     ]
     assert [a.label for a in saved.inventory.accounts] == ["Gmail"]
     assert_no_leak("Fluffy2019!", saved.model_dump_json(), files_under=home)

@@ -43,8 +43,11 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     yield term
     term.close()
     subprocess.run(
-        [sys.executable, "-m", "hygiene", "forget", "--all"], env=env, check=False,
-        capture_output=True, timeout=60,
+        [sys.executable, "-m", "hygiene", "forget", "--all"],
+        env=env,
+        check=False,
+        capture_output=True,
+        timeout=60,
     )
 
 

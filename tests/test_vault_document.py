@@ -63,9 +63,12 @@ def test_no_model_takes_a_password_slipped_in(field: str) -> None:
         )
     with pytest.raises(ValidationError):
         VaultDocument.model_validate(
-            {"label": "Sam", "inventory": {"account": [
-                {"label": "Gmail", "password_known_to_them": "Fluffy2019!"}
-            ]}}
+            {
+                "label": "Sam",
+                "inventory": {
+                    "account": [{"label": "Gmail", "password_known_to_them": "Fluffy2019!"}]
+                },
+            }
         )
 
 

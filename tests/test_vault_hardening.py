@@ -50,7 +50,9 @@ def document(label: str = "Sam", accounts: int = 1) -> VaultDocument:
 
 @pytest.fixture
 def vault(
-    tmp_path: Path, keyring_backend: Any, service_name: str  # noqa: F811
+    tmp_path: Path,
+    keyring_backend: Any,  # noqa: F811
+    service_name: str,  # noqa: F811
 ) -> Iterator[Vault]:
     made = Vault(KeyringKeys(keyring_backend, service_name), tmp_path / "home")
     yield made

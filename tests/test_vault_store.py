@@ -56,7 +56,9 @@ def sample(label: str = "Sam") -> VaultDocument:
 
 @pytest.fixture
 def vault(
-    tmp_path: Path, keyring_backend: Any, service_name: str  # noqa: F811
+    tmp_path: Path,
+    keyring_backend: Any,  # noqa: F811
+    service_name: str,  # noqa: F811
 ) -> Iterator[Vault]:
     made = Vault(KeyringKeys(keyring_backend, service_name), tmp_path / "home")
     yield made
@@ -274,7 +276,8 @@ def test_forget_removes_one_person_and_says_what(vault: Vault) -> None:
 
 
 def test_forget_all_removes_every_file_key_and_the_folder(
-    tmp_path: Path, service_name: str  # noqa: F811
+    tmp_path: Path,
+    service_name: str,  # noqa: F811
 ) -> None:
     backend = MemoryKeyring()
     vault = Vault(KeyringKeys(backend, service_name), tmp_path / "home")

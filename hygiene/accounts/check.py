@@ -97,8 +97,9 @@ class _Words:
         if found is None:
             return ""
         item, fallback = found
-        prefix = " Where (general checklist, no page for this provider): " if fallback else (
-            " Where: ")
+        prefix = (
+            " Where (general checklist, no page for this provider): " if fallback else (" Where: ")
+        )
         return prefix + where_text(item)
 
     def alert_note(self, account_id: str | None, fix: str) -> str | None:
@@ -144,7 +145,8 @@ class _Words:
             )
         if source.kind == "session":
             return (
-                "is still signed in somewhere you do not recognise" if source.held
+                "is still signed in somewhere you do not recognise"
+                if source.held
                 else "may still be signed in somewhere: nobody has checked its sessions"
             )
         if source.kind == "login":
@@ -177,9 +179,14 @@ class _Words:
             why = f"{sentence} This is not certain, so treat it as open until you know."
         kind = self._fix_kind(last, source)
         return make(
-            "account_reachable_by_them", severity=severity, subject=label, title=title, why=why,
+            "account_reachable_by_them",
+            severity=severity,
+            subject=label,
+            title=title,
+            why=why,
             fix=self._account_fix(label, last, source) + self.where(reach.account, kind),
-            alert_note=self.alert_note(reach.account, kind), account=reach.account,
+            alert_note=self.alert_note(reach.account, kind),
+            account=reach.account,
         )
 
     @staticmethod
@@ -192,31 +199,47 @@ class _Words:
 
     def _account_fix(self, label: str, edge: Edge, source: Node) -> str:
         if edge.kind is EdgeKind.CAN_RESET and source.kind == "answer":
-            return (f"Change the security question of {label} to one with an answer they "
-                    "cannot know (a made-up answer kept somewhere safe works).")
+            return (
+                f"Change the security question of {label} to one with an answer they "
+                "cannot know (a made-up answer kept somewhere safe works)."
+            )
         if edge.kind is EdgeKind.CAN_RESET and edge.via_login:
             name = self.name(source.id)
             # No "see below": the plan, not the check, decides where that item stands.
-            return (f"{label} signs in with {name}: make {name} safe first, or "
-                    "change the address or number it signs in with to one only you control.")
+            return (
+                f"{label} signs in with {name}: make {name} safe first, or "
+                "change the address or number it signs in with to one only you control."
+            )
         if edge.kind is EdgeKind.CAN_RESET:
             name = self.name(source.id)
-            return (f"Replace {name} as a way to reset {label} with an address or number only "
-                    f"you control, or make {name} safe first.")
+            return (
+                f"Replace {name} as a way to reset {label} with an address or number only "
+                f"you control, or make {name} safe first."
+            )
         if edge.kind is EdgeKind.SIGNED_IN_TO:
-            return (f"From a safer device, sign {label} out of {self.name(source.id)} (in its "
-                    "list of signed-in devices), then change its password.")
+            return (
+                f"From a safer device, sign {label} out of {self.name(source.id)} (in its "
+                "list of signed-in devices), then change its password."
+            )
         if edge.kind is EdgeKind.RECEIVES_CODES_FOR:
-            return (f"Send the sign-in codes of {label} to a phone or app only you hold, and "
-                    "change its password from a device they have never held.")
+            return (
+                f"Send the sign-in codes of {label} to a phone or app only you hold, and "
+                "change its password from a device they have never held."
+            )
         if source.kind == "session":
-            return (f"Look at the signed-in devices and sessions of {label}, sign out of any "
-                    "you do not recognise, then change its password.")
+            return (
+                f"Look at the signed-in devices and sessions of {label}, sign out of any "
+                "you do not recognise, then change its password."
+            )
         if source.kind == "login":
-            return (f"Change the password and recovery details of {label} so only you can get "
-                    "in; if it is shared with them, a new account of your own may be safer.")
-        return (f"Change the password of {label}, from a device they have never held, to one "
-                "they cannot guess, and turn on a second sign-in step only you hold.")
+            return (
+                f"Change the password and recovery details of {label} so only you can get "
+                "in; if it is shared with them, a new account of your own may be safer."
+            )
+        return (
+            f"Change the password of {label}, from a device they have never held, to one "
+            "they cannot guess, and turn on a second sign-in step only you hold."
+        )
 
     def root_finding(self, root: RootImpact) -> Finding:
         node = self.graph.nodes[root.node]
@@ -228,8 +251,10 @@ class _Words:
             opens += ". Nothing else reaches them, so cutting this closes them all"
         elif root.only_here:
             only = [self._label(a) for a in root.only_here]
-            opens += (f". Cutting this alone closes {_join(only)}; the rest can also be "
-                      "reached another way, so cut those too")
+            opens += (
+                f". Cutting this alone closes {_join(only)}; the rest can also be "
+                "reached another way, so cut those too"
+            )
         else:
             opens += ". Each can also be reached another way, so cut those too"
         certain = bool(node.held)
@@ -248,71 +273,95 @@ class _Words:
                 "device": "second_factor_device_reachable_by_them",
             }[node.kind]
             verb = "can use" if certain else "may be able to use"
-            fix = (f"Take {node.label} off {_join(sorted(set(direct)))} and use "
-                   + ("a phone or app only you hold for sign-in codes."
-                      if node.kind == "device" else f"an {noun} only you control instead."
-                      if noun == "address" else f"a {noun} only you control instead."))
+            fix = f"Take {node.label} off {_join(sorted(set(direct)))} and use " + (
+                "a phone or app only you hold for sign-in codes."
+                if node.kind == "device"
+                else f"an {noun} only you control instead."
+                if noun == "address"
+                else f"a {noun} only you control instead."
+            )
             if node.kind == "phone":
-                fix += (" If the number is on a plan they pay for or manage, ask the phone "
-                        "company to move it to a plan in your own name.")
+                fix += (
+                    " If the number is on a plan they pay for or manage, ask the phone "
+                    "company to move it to a plan in your own name."
+                )
             if node.held is False:
                 fix = f"Find out who controls {node.label}; until then treat it as theirs. " + fix
             return make(
-                ident, severity=Severity.HIGH if certain else Severity.MEDIUM,
+                ident,
+                severity=Severity.HIGH if certain else Severity.MEDIUM,
                 subject=node.label,
                 title=f"The other person {verb} {node.label} to reach "
                 f"{_plural(len(names), 'account')}",
-                why=f"Through {node.label}{reason}, they can reach {opens}.", fix=fix,
+                why=f"Through {node.label}{reason}, they can reach {opens}.",
+                fix=fix,
             )
         owner = self._label(node.account)
         if node.kind == "answer":
             return make(
                 "security_answer_known_to_them",
-                severity=Severity.HIGH if certain else Severity.MEDIUM, subject=owner,
-                title=f"They {'know' if certain else 'may know'} a security "
-                f"answer of {owner}",
+                severity=Severity.HIGH if certain else Severity.MEDIUM,
+                subject=owner,
+                title=f"They {'know' if certain else 'may know'} a security answer of {owner}",
                 why=f'With the answer to "{node.detail}"{reason}, they can reach {opens}.',
-                fix=(f"Change the security question of {owner} to one with an answer they "
-                     "cannot know (a made-up answer kept somewhere safe works)."
-                     + self.where(node.account, "answer")),
-                alert_note=self.alert_note(node.account, "answer"), account=node.account,
+                fix=(
+                    f"Change the security question of {owner} to one with an answer they "
+                    "cannot know (a made-up answer kept somewhere safe works)."
+                    + self.where(node.account, "answer")
+                ),
+                alert_note=self.alert_note(node.account, "answer"),
+                account=node.account,
             )
         if node.kind == "password":
             return make(
                 "password_known_to_them",
-                severity=Severity.HIGH if certain else Severity.MEDIUM, subject=owner,
+                severity=Severity.HIGH if certain else Severity.MEDIUM,
+                subject=owner,
                 title=f"They {'know' if certain else 'may know or guess'} the password of {owner}",
                 why=f"With the password{reason}, they can reach {opens}.",
-                fix=(f"Change the password of {owner}, from a device they have never held, to "
-                     "one they cannot guess, and turn on a second sign-in step only you hold."
-                     + self.where(node.account, "password")),
-                alert_note=self.alert_note(node.account, "password"), account=node.account,
+                fix=(
+                    f"Change the password of {owner}, from a device they have never held, to "
+                    "one they cannot guess, and turn on a second sign-in step only you hold."
+                    + self.where(node.account, "password")
+                ),
+                alert_note=self.alert_note(node.account, "password"),
+                account=node.account,
             )
         if node.kind == "session":
             return make(
                 "unknown_session_on_account" if certain else "sessions_not_checked",
-                severity=Severity.URGENT if certain else Severity.MEDIUM, subject=owner,
-                title=(f"Someone you do not recognise is signed in to {owner}" if certain
-                       else f"Nobody has checked who is signed in to {owner}"),
+                severity=Severity.URGENT if certain else Severity.MEDIUM,
+                subject=owner,
+                title=(
+                    f"Someone you do not recognise is signed in to {owner}"
+                    if certain
+                    else f"Nobody has checked who is signed in to {owner}"
+                ),
                 why=f"A session there opens {opens}.",
                 # Looking is unnoticed; signing out is not, so an unchecked list only asks
                 # to look (its stage is "now") and leaves the change to be planned.
-                fix=(f"Look at the signed-in devices and sessions of {owner} and sign out of "
-                     "any you do not recognise, then change its password." if certain
-                     else f"Look at the signed-in devices and sessions of {owner}, and keep a "
-                     "screenshot of any you do not recognise. Signing one out can be noticed: "
-                     "plan when to do it, with its password change.")
-                    + self.where(node.account, "session"),
+                fix=(
+                    f"Look at the signed-in devices and sessions of {owner} and sign out of "
+                    "any you do not recognise, then change its password."
+                    if certain
+                    else f"Look at the signed-in devices and sessions of {owner}, and keep a "
+                    "screenshot of any you do not recognise. Signing one out can be noticed: "
+                    "plan when to do it, with its password change."
+                )
+                + self.where(node.account, "session"),
                 alert_note=self.alert_note(node.account, "session") if certain else None,
                 account=node.account,
             )
         return make(
             "account_shared_with_them",
             severity=Severity.URGENT if certain else Severity.HIGH,
-            subject=owner, title=f"{owner} is in their hands",
+            subject=owner,
+            title=f"{owner} is in their hands",
             why=f"{node.label}{reason}; through it they can reach {opens}.",
-            fix=(f"Change the password and recovery details of {owner} so only you can get "
-                 "in; if it is shared with them, a new account of your own may be safer."),
+            fix=(
+                f"Change the password and recovery details of {owner} so only you can get "
+                "in; if it is shared with them, a new account of your own may be safer."
+            ),
             account=node.account,
         )
 
@@ -325,13 +374,21 @@ class _Words:
             if f"password:{account.id}" in self.graph.nodes:
                 continue  # already reported as a way in
             known = account.password_known_to_them == "yes"
-            found.append(make(
-                "password_known_to_them", severity=Severity.MEDIUM, subject=account.label,
-                title=(f"They {'know' if known else 'may know or guess'} the password of "
-                       f"{account.label}"),
-                why="Only the second sign-in step stands between them and the account.",
-                fix=(f"Change the password of {account.label}, from a device they have never "
-                     "held, to one they cannot guess."),
-                account=account.id,
-            ))
+            found.append(
+                make(
+                    "password_known_to_them",
+                    severity=Severity.MEDIUM,
+                    subject=account.label,
+                    title=(
+                        f"They {'know' if known else 'may know or guess'} the password of "
+                        f"{account.label}"
+                    ),
+                    why="Only the second sign-in step stands between them and the account.",
+                    fix=(
+                        f"Change the password of {account.label}, from a device they have never "
+                        "held, to one they cannot guess."
+                    ),
+                    account=account.id,
+                )
+            )
         return found

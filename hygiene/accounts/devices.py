@@ -23,6 +23,7 @@ DeviceKind = Literal["phone", "tablet", "computer", "watch", "car", "smart_home"
 YesNoMaybe = Literal["yes", "no", "maybe"]
 COMPUTING = frozenset({"phone", "tablet", "computer", "watch"})  # accounts are signed in on these
 
+
 class Device(BaseModel):
     """One device, and who else has had a way into it."""
 

@@ -31,9 +31,7 @@ class PageFreshness:
             "provider": self.provider_id,
             "name": self.name,
             "items": self.items,
-            "unconfirmed": [
-                {"item": i.id, "why": i.why_unconfirmed} for i in self.unconfirmed
-            ],
+            "unconfirmed": [{"item": i.id, "why": i.why_unconfirmed} for i in self.unconfirmed],
             "stale": [
                 {"item": i.id, "last_checked": i.last_checked.isoformat()} for i in self.stale
             ],

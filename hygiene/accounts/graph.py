@@ -102,8 +102,10 @@ def _holding(contact: Contact | None) -> tuple[bool | None, str | None]:
 def account_name(account: Account) -> str:
     """How an account is named inside a chain: its label, with the address or number it is."""
     login = account.login
-    if login and account.category in {"email", "phone"} and (
-        contact_key(login) != contact_key(account.label)
+    if (
+        login
+        and account.category in {"email", "phone"}
+        and (contact_key(login) != contact_key(account.label))
     ):
         return f"{account.label} ({login})"
     return account.label
@@ -155,18 +157,27 @@ class _Builder:
             value = device.label
         elif kind == "device" and contact is None:
             reason = "which may be theirs: nobody has said who holds it"
-        node = Node(f"{kind}:{key}", kind, value.strip(), held, reason,
-                    detail=device.id if device else None)
+        node = Node(
+            f"{kind}:{key}", kind, value.strip(), held, reason, detail=device.id if device else None
+        )
         return self.graph.add_node(node).id
 
     def start(
-        self, account: Account, kind: NodeKind, label: str, held: bool, reason: str | None,
-        edge: EdgeKind, edge_certain: bool, suffix: str = "", detail: str | None = None,
+        self,
+        account: Account,
+        kind: NodeKind,
+        label: str,
+        held: bool,
+        reason: str | None,
+        edge: EdgeKind,
+        edge_certain: bool,
+        suffix: str = "",
+        detail: str | None = None,
     ) -> None:
         """Something the other person holds that belongs to one account (a password, an answer)."""
-        node = self.graph.add_node(Node(
-            f"{kind}:{account.id}{suffix}", kind, label, held, reason, account.id, detail
-        ))
+        node = self.graph.add_node(
+            Node(f"{kind}:{account.id}{suffix}", kind, label, held, reason, account.id, detail)
+        )
         self.graph.add_edge(Edge(node.id, f"account:{account.id}", edge, edge_certain))
 
     def add_account(self, account: Account) -> None:
@@ -183,24 +194,40 @@ class _Builder:
             if question.they_know != "no":
                 known = question.they_know == "yes"
                 self.start(
-                    account, "answer", f'answer to "{question.question}" ({account.label})', known,
+                    account,
+                    "answer",
+                    f'answer to "{question.question}" ({account.label})',
+                    known,
                     "which they know" if known else "which they may know",
-                    EdgeKind.CAN_RESET, True, suffix=f":{index}", detail=question.question,
+                    EdgeKind.CAN_RESET,
+                    True,
+                    suffix=f":{index}",
+                    detail=question.question,
                 )
         if account.password_known_to_them != "no":
             self._password(account)
         if account.unknown_sessions != "no":
             seen = account.unknown_sessions == "yes"
             label = "unrecognised session" if seen else "sessions nobody has checked"
-            self.start(account, "session", f"{label} ({account.label})", seen, None,
-                       EdgeKind.CAN_SIGN_IN_TO, True)
+            self.start(
+                account,
+                "session",
+                f"{label} ({account.label})",
+                seen,
+                None,
+                EdgeKind.CAN_SIGN_IN_TO,
+                True,
+            )
 
     def _login(self, account: Account) -> None:
         if not account.login:
             return
         kind: Literal["email", "phone"] | None = (
-            "email" if is_email(account.login)
-            else "phone" if normalise_phone(account.login) else None
+            "email"
+            if is_email(account.login)
+            else "phone"
+            if normalise_phone(account.login)
+            else None
         )
         if kind is None:
             return
@@ -215,8 +242,15 @@ class _Builder:
             # The mailbox or line itself is said to be theirs or shared.
             held, reason = _holding(self.contacts[key])
             if held is not None:
-                self.start(account, "login", account.login.strip(), held, reason,
-                           EdgeKind.CAN_SIGN_IN_TO, True)
+                self.start(
+                    account,
+                    "login",
+                    account.login.strip(),
+                    held,
+                    reason,
+                    EdgeKind.CAN_SIGN_IN_TO,
+                    True,
+                )
 
     def _password(self, account: Account) -> None:
         """A known password opens the account alone, or with the second factor's codes."""
@@ -226,8 +260,15 @@ class _Builder:
             # With "none" the password is enough; with nothing recorded it may be, and
             # unknown is never safe.
             reason = "which they know" if known else "which they may know or guess"
-            self.start(account, "password", f"password of {account.label}", known, reason,
-                       EdgeKind.CAN_SIGN_IN_TO, "none" in kinds)
+            self.start(
+                account,
+                "password",
+                f"password of {account.label}",
+                known,
+                reason,
+                EdgeKind.CAN_SIGN_IN_TO,
+                "none" in kinds,
+            )
             return
         for factor in account.two_factor:
             if factor.kind in {"key", "none"} or factor.target is None:
@@ -235,8 +276,15 @@ class _Builder:
             kind: Literal["email", "phone", "device"] = (
                 "phone" if factor.kind == "sms" else "email" if factor.kind == "email" else "device"
             )
-            self.graph.add_edge(Edge(self.node_for(factor.target, kind), f"account:{account.id}",
-                                     EdgeKind.RECEIVES_CODES_FOR, known, password_known=known))
+            self.graph.add_edge(
+                Edge(
+                    self.node_for(factor.target, kind),
+                    f"account:{account.id}",
+                    EdgeKind.RECEIVES_CODES_FOR,
+                    known,
+                    password_known=known,
+                )
+            )
 
 
 @dataclass(frozen=True)
@@ -367,8 +415,7 @@ def _root_impacts(graph: RecoveryGraph) -> tuple[RootImpact, ...]:
         for start, bits in zip(starts, opened_bits, strict=True)
     ]
     # Cut first what closes most on its own, then what opens most; certain before maybe.
-    impacts.sort(key=lambda r: (-len(r.only_here), -len(r.accounts),
-                                not graph.nodes[r.node].held))
+    impacts.sort(key=lambda r: (-len(r.only_here), -len(r.accounts), not graph.nodes[r.node].held))
     return tuple(impacts)
 
 

@@ -87,7 +87,8 @@ def old_names_in(data: Any) -> list[str]:
                 found |= {f"{k} (now {OLD_NAMES[k]})" for k in item if k in OLD_NAMES}
                 found |= {
                     f'{k} = "{old}" (now "{new}")'
-                    for (k, old), new in OLD_VALUES.items() if item.get(k) == old
+                    for (k, old), new in OLD_VALUES.items()
+                    if item.get(k) == old
                 }
     return sorted(found)
 
@@ -129,17 +130,18 @@ class TwoFactor(BaseModel):
             if not target:
                 raise ValueError(
                     f"write what the codes go to after '{kind}:', for example "
-                    + {"sms": '"sms:07700 900123"', "app": '"app:my phone"',
-                       "email": '"email:me@example.com"'}[kind]
+                    + {
+                        "sms": '"sms:07700 900123"',
+                        "app": '"app:my phone"',
+                        "email": '"email:me@example.com"',
+                    }[kind]
                 )
             if kind == "sms" and normalise_phone(target) is None:
                 raise ValueError(f"'{target}' does not look like a phone number")
             if kind == "email" and not is_email(target):
                 raise ValueError(f"'{target}' does not look like an email address")
             return {"kind": kind, "target": target}
-        raise ValueError(
-            "a two-factor entry is sms:NUMBER, app:DEVICE, email:ADDRESS, key or none"
-        )
+        raise ValueError("a two-factor entry is sms:NUMBER, app:DEVICE, email:ADDRESS, key or none")
 
     @model_serializer
     def _text(self) -> str:
@@ -272,8 +274,10 @@ class Inventory(BaseModel):
         for account in self.accounts:
             if not account.login:
                 continue
-            kind = "email" if is_email(account.login) else (
-                "phone" if normalise_phone(account.login) is not None else None
+            kind = (
+                "email"
+                if is_email(account.login)
+                else ("phone" if normalise_phone(account.login) is not None else None)
             )
             if kind is not None and account.category == kind:
                 owned.setdefault(contact_key(account.login), account)
@@ -322,7 +326,9 @@ def _located(doc: TomlDocument, error: ValidationError) -> list[Problem]:
                 continue  # the missing label is reported; the id follows from it
             problem = Problem(
                 "the label gives no usable id; add an id (letters and digits)",
-                problem.source, problem.line, problem.where,
+                problem.source,
+                problem.line,
+                problem.where,
             )
         named.append(_with_label(problem, label))
     return named
@@ -342,7 +348,7 @@ def _entry_label(doc: TomlDocument, loc: tuple[Any, ...]) -> str | None:
 def _with_label(problem: Problem, label: str | None) -> Problem:
     if not label:
         return problem
-    where = f"{problem.where}, \"{label}\"" if problem.where else f'"{label}"'
+    where = f'{problem.where}, "{label}"' if problem.where else f'"{label}"'
     return Problem(problem.message, problem.source, problem.line, where)
 
 
@@ -365,11 +371,16 @@ def _cross_entry_problems(doc: TomlDocument) -> list[Problem]:
             if not account_id:
                 continue
             if account_id in first:
-                problems.append(_with_label(doc.problem(
-                    ("account", index, field),
-                    f"the id '{account_id}'{how} is already used by account "
-                    f"{first[account_id] + 1}; give this one its own id",
-                ), label if isinstance(label, str) else None))
+                problems.append(
+                    _with_label(
+                        doc.problem(
+                            ("account", index, field),
+                            f"the id '{account_id}'{how} is already used by account "
+                            f"{first[account_id] + 1}; give this one its own id",
+                        ),
+                        label if isinstance(label, str) else None,
+                    )
+                )
             else:
                 first[account_id] = index
     problems += _device_problems(doc, accounts)
@@ -381,11 +392,16 @@ def _cross_entry_problems(doc: TomlDocument) -> list[Problem]:
                 continue
             key = contact_key(raw["value"])
             if key in owners and owners[key][1] != _renamed(raw).get("controlled_by"):
-                problems.append(_with_label(doc.problem(
-                    ("contact", index, "controlled_by"),
-                    f"contact {owners[key][0] + 1} is the same and says someone else controls "
-                    "it; keep one entry",
-                ), raw["value"]))
+                problems.append(
+                    _with_label(
+                        doc.problem(
+                            ("contact", index, "controlled_by"),
+                            f"contact {owners[key][0] + 1} is the same and says someone else "
+                            "controls it; keep one entry",
+                        ),
+                        raw["value"],
+                    )
+                )
             owners.setdefault(key, (index, _renamed(raw).get("controlled_by")))
     return problems
 
@@ -408,15 +424,26 @@ def _device_problems(doc: TomlDocument, accounts: Any) -> list[Problem]:
         signed_in = raw.get("signed_in")
         for account_id in signed_in if isinstance(signed_in, list) else []:
             if isinstance(account_id, str) and account_id not in ids:
-                problems.append(_with_label(doc.problem(
-                    ("device", index, "signed_in"),
-                    f"'{account_id}' is not the id of an account in this inventory",
-                ), label))
+                problems.append(
+                    _with_label(
+                        doc.problem(
+                            ("device", index, "signed_in"),
+                            f"'{account_id}' is not the id of an account in this inventory",
+                        ),
+                        label,
+                    )
+                )
         device_id = raw.get("id", slug(label) if label else None)
         if device_id in seen:
-            problems.append(_with_label(doc.problem(
-                ("device", index, "label"), "another device has the same id; give it its own"
-            ), label))
+            problems.append(
+                _with_label(
+                    doc.problem(
+                        ("device", index, "label"),
+                        "another device has the same id; give it its own",
+                    ),
+                    label,
+                )
+            )
         seen.add(device_id)
     return problems
 

@@ -64,10 +64,21 @@ GENERIC_ID = "generic"
 # Kinds whose review ends in taking something away from the other person: a second
 # factor, a recovery route, a session or device, a delegate, a forwarding rule, an app
 # or a share. Any of these can tell them, and removing it can destroy the evidence.
-REMOVES: frozenset[str] = frozenset({
-    "recovery", "two_factor", "sessions", "app_passwords", "connected_apps", "forwarding",
-    "filters", "delegation", "sharing", "location_sharing", "safety_tool",
-})
+REMOVES: frozenset[str] = frozenset(
+    {
+        "recovery",
+        "two_factor",
+        "sessions",
+        "app_passwords",
+        "connected_apps",
+        "forwarding",
+        "filters",
+        "delegation",
+        "sharing",
+        "location_sharing",
+        "safety_tool",
+    }
+)
 # An item of another kind that tells the reader to take something away counts too.
 _REMOVING = re.compile(r"\b(remove|revoke|stop sharing|sign (\w+ )?out|log (\w+ )?out)", re.I)
 _EVIDENCE_FIRST = re.compile(
@@ -112,7 +123,7 @@ class Item(BaseModel):
     def _state(cls, value: str) -> str:
         # Editorial rule: a title names the thing, it does not order the reader about.
         if value.split()[0].lower() in {"ensure", "make", "you", "must"}:
-            raise ValueError("a title names the setting (\"Recovery phone\"), not an order")
+            raise ValueError('a title names the setting ("Recovery phone"), not an order')
         return value
 
     @model_validator(mode="after")
@@ -142,8 +153,10 @@ def _removal_is_careful(item: Item) -> str | None:
     if not item.removes_access:
         return None
     if item.can_alert_abuser == "no":
-        return ("taking access away can alert the other person: can_alert_abuser must be "
-                "\"maybe\" or \"yes\"")
+        return (
+            "taking access away can alert the other person: can_alert_abuser must be "
+            '"maybe" or "yes"'
+        )
     if not _EVIDENCE_FIRST.search(item.advice):
         return "say to keep evidence first (in what or alert_note) before anything is removed"
     return None
@@ -153,12 +166,16 @@ def _export_says_notice(item: Item) -> str | None:
     if item.kind != "evidence" or not _EXPORT.search(f"{item.title} {item.what}"):
         return None
     if item.can_alert_abuser == "no":
-        return ("a data export can send an email or notice the other person may see: "
-                "can_alert_abuser must be \"maybe\" or \"yes\"")
+        return (
+            "a data export can send an email or notice the other person may see: "
+            'can_alert_abuser must be "maybe" or "yes"'
+        )
     note = item.alert_note or ""
     if not _NOTICE.search(note) or "forward" not in note.lower():
-        return ("say in alert_note what notice the export sends, and to check forwarding "
-                "and delegates first")
+        return (
+            "say in alert_note what notice the export sends, and to check forwarding "
+            "and delegates first"
+        )
     return None
 
 
@@ -168,8 +185,10 @@ def _password_before_sign_out(item: Item) -> str | None:
         return None
     change = _PASSWORD_CHANGE.search(item.what)
     if change is None or change.start() > sign_out.start():
-        return ("change the password first, then sign out: otherwise they sign straight "
-                "back in with the password they know")
+        return (
+            "change the password first, then sign out: otherwise they sign straight "
+            "back in with the password they know"
+        )
     return None
 
 
@@ -184,7 +203,9 @@ def _confirmation_explained(item: Item) -> str | None:
 
 
 _SAFETY_RULES = (
-    _removal_is_careful, _export_says_notice, _password_before_sign_out,
+    _removal_is_careful,
+    _export_says_notice,
+    _password_before_sign_out,
     _confirmation_explained,
 )
 
@@ -243,8 +264,10 @@ class Checklist:
     def notice(self) -> str | None:
         if not self.fallback:
             return None
-        return (f"We have no page for \"{self.asked_for}\", so this is the general "
-                f"checklist ({self.provider.name}). Menus and names will differ.")
+        return (
+            f'We have no page for "{self.asked_for}", so this is the general '
+            f"checklist ({self.provider.name}). Menus and names will differ."
+        )
 
 
 @dataclass(frozen=True)

@@ -81,8 +81,10 @@ def review(prompter: Prompter, path: Path, catalogue: Catalogue) -> Inventory:
 
     review_accounts(prompter, inv, catalogue, keep)
     if inv.accounts:
-        prompter.say(f"{len(inv.accounts)} accounts are in {path}. "
-                     f"`hygiene accounts check {path}` shows who can still get in.")
+        prompter.say(
+            f"{len(inv.accounts)} accounts are in {path}. "
+            f"`hygiene accounts check {path}` shows who can still get in."
+        )
     else:
         prompter.say("No accounts were recorded, so nothing was written.")
     return inv
@@ -173,13 +175,16 @@ def _ask_account(
     provider = checklist.provider
     label = prompter.ask("A name for this account, so you know which it is", default=name)
     login = prompter.ask(
-        "The email address, phone number or user name you sign in with "
-        "(leave empty if not known)"
+        "The email address, phone number or user name you sign in with (leave empty if not known)"
     ).strip()
     _show(prompter, provider, "recovery")
     emails = _listed(prompter, "Recovery email addresses", is_email, "an email address")
-    phones = _listed(prompter, "Recovery phone numbers",
-                     lambda v: normalise_phone(v) is not None, "a phone number")
+    phones = _listed(
+        prompter,
+        "Recovery phone numbers",
+        lambda v: normalise_phone(v) is not None,
+        "a phone number",
+    )
     questions = []
     if provider.items_of("security_questions") or checklist.fallback:
         _show(prompter, provider, "security_questions")
@@ -187,9 +192,11 @@ def _ask_account(
         while asking:
             text = _required(prompter, "The question, in a few words (for example: first pet)")
             knows = prompter.choose("Could they know or guess the answer?", YES_NO_MAYBE)
-            questions.append(SecurityQuestion.model_validate(
-                {"question": text, "they_know": YES_NO_MAYBE_VALUES[knows]}
-            ))
+            questions.append(
+                SecurityQuestion.model_validate(
+                    {"question": text, "they_know": YES_NO_MAYBE_VALUES[knows]}
+                )
+            )
             asking = prompter.confirm("Is there another security question?")
     _show(prompter, provider, "two_factor")
     factors = _ask_second_steps(prompter)
@@ -200,14 +207,22 @@ def _ask_account(
         ["Yes", "No, they are all mine", "Not checked yet"],
     )
     note = _ask_other_items(prompter, provider)
-    return Account.model_validate({
-        "id": inv.free_id(label), "provider": provider.id if not checklist.fallback else name,
-        "label": label, "login": login or None, "category": category,
-        "recovery_emails": emails, "recovery_phones": phones,
-        "security_questions": questions, "two_factor": factors,
-        "password_known_to_them": YES_NO_MAYBE_VALUES[password],
-        "unknown_sessions": ["yes", "no", "not_checked"][sessions], "note": note,
-    })
+    return Account.model_validate(
+        {
+            "id": inv.free_id(label),
+            "provider": provider.id if not checklist.fallback else name,
+            "label": label,
+            "login": login or None,
+            "category": category,
+            "recovery_emails": emails,
+            "recovery_phones": phones,
+            "security_questions": questions,
+            "two_factor": factors,
+            "password_known_to_them": YES_NO_MAYBE_VALUES[password],
+            "unknown_sessions": ["yes", "no", "not_checked"][sessions],
+            "note": note,
+        }
+    )
 
 
 def _ask_second_steps(prompter: Prompter) -> list[TwoFactor]:
@@ -215,8 +230,12 @@ def _ask_second_steps(prompter: Prompter) -> list[TwoFactor]:
     while True:
         step = prompter.choose("After the password, how does it check it is you?", SECOND_STEPS)
         if step == 0:
-            number = _listed(prompter, "Which number gets the codes?",
-                             lambda v: normalise_phone(v) is not None, "a phone number")
+            number = _listed(
+                prompter,
+                "Which number gets the codes?",
+                lambda v: normalise_phone(v) is not None,
+                "a phone number",
+            )
             factors += [TwoFactor(kind="sms", target=n) for n in number]
         elif step == 1:
             device = _required(prompter, "Which device? (for example: my phone, old iPad)")
@@ -264,12 +283,14 @@ def _ask_contacts(prompter: Prompter, inv: Inventory, account: Account) -> None:
         if owner is not None and owner is not account:
             continue  # it is another account in the inventory, reviewed on its own
         device = not is_email(value) and normalise_phone(value) is None
-        question = f"Who holds the device \"{value}\"?" if device else f"Who controls {value}?"
+        question = f'Who holds the device "{value}"?' if device else f"Who controls {value}?"
         choice = prompter.choose(question, [label for label, _ in CONTROLLERS])
         note = prompter.ask(
             f"Anything to note about {value}? (for example: family plan he pays for; "
             "leave empty to skip)"
         ).strip()
-        inv.contacts.append(Contact.model_validate(
-            {"value": value, "controlled_by": CONTROLLERS[choice][1], "note": note or None}
-        ))
+        inv.contacts.append(
+            Contact.model_validate(
+                {"value": value, "controlled_by": CONTROLLERS[choice][1], "note": note or None}
+            )
+        )

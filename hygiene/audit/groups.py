@@ -73,9 +73,7 @@ def _accounts(members: list[int], entries: Sequence[Entry]) -> list[list[int]]:
     return list(accounts.values())
 
 
-def reuse_groups(
-    entries: Sequence[Entry], password_of: Sequence[int]
-) -> list[list[list[int]]]:
+def reuse_groups(entries: Sequence[Entry], password_of: Sequence[int]) -> list[list[list[int]]]:
     """Passwords shared by more than one account: each group is a list of accounts, each
     account the entry indexes that are that one login.
 

@@ -379,9 +379,7 @@ def run_audit(
         group = item.reuse_group
         if group is not None:
             group = renumbered.setdefault(group, len(renumbered) + 1)
-        final.append(
-            AuditedEntry(item.entry, item.assessment, item.breach, item.reasons, group)
-        )
+        final.append(AuditedEntry(item.entry, item.assessment, item.breach, item.reasons, group))
     return AuditReport(
         layout=export.layout.name,
         label=export.layout.label,

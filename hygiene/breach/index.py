@@ -39,8 +39,10 @@ def _stamp(corpus: Path) -> tuple[int, int]:
 def build_index(corpus: Path, progress: Progress | None = None) -> Path:
     """Verify the ordered file and write its index; raises InputError listing any problem."""
     if corpus.is_dir():
-        raise InputError(f"{corpus}: a folder of range files needs no index; "
-                         "each lookup already reads one small file")
+        raise InputError(
+            f"{corpus}: a folder of range files needs no index; "
+            "each lookup already reads one small file"
+        )
     verdict = verify(corpus, progress)
     if verdict.problems:
         raise InputError(verdict.problems)

@@ -34,8 +34,7 @@ class Found:
         return f"found in data breaches, seen {times}"
 
     def to_dict(self) -> dict[str, object]:
-        return {"status": self.status, "count": self.count, "source": self.source,
-                "reason": None}
+        return {"status": self.status, "count": self.count, "source": self.source, "reason": None}
 
 
 @dataclass(frozen=True)
@@ -64,8 +63,7 @@ class Unknown:
         return f"could not check: {self.reason}"
 
     def to_dict(self) -> dict[str, object]:
-        return {"status": self.status, "count": None, "source": self.source,
-                "reason": self.reason}
+        return {"status": self.status, "count": None, "source": self.source, "reason": self.reason}
 
 
 Result = Found | NotFound | Unknown

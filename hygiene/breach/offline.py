@@ -88,8 +88,7 @@ class OrderedFileSource(BreachSource):
         head = mm[:64]
         if any(byte < 9 or byte > 126 for byte in head):
             raise FormatError(
-                "is not a text file; if it is still compressed (.7z, .gz, .zip), "
-                "unpack it first"
+                "is not a text file; if it is still compressed (.7z, .gz, .zip), unpack it first"
             )
         first_end = mm.find(b"\n")
         first, _ = parse_corpus_line(mm[: first_end if first_end >= 0 else size], 1)
@@ -142,8 +141,10 @@ class OrderedFileSource(BreachSource):
     def describe(self) -> str:
         if self._index is not None:
             return f"the ordered corpus file {self.path} (indexed)"
-        return (f"the ordered corpus file {self.path} (not indexed; hygiene corpus index "
-                "checks its order once and makes lookups faster)")
+        return (
+            f"the ordered corpus file {self.path} (not indexed; hygiene corpus index "
+            "checks its order once and makes lookups faster)"
+        )
 
     def check(self, secret: Secret) -> Result:
         if self._problem is not None or self._map is None:

@@ -268,12 +268,8 @@ class OnlineSource(BreachSource):
                 http2=True,
                 trust_env=True,
                 follow_redirects=False,
-                timeout=httpx.Timeout(
-                    self.settings.timeout, connect=self.settings.connect_timeout
-                ),
-                limits=httpx.Limits(
-                    max_connections=workers, max_keepalive_connections=workers
-                ),
+                timeout=httpx.Timeout(self.settings.timeout, connect=self.settings.connect_timeout),
+                limits=httpx.Limits(max_connections=workers, max_keepalive_connections=workers),
                 headers={"User-Agent": f"hygiene/{__version__}", "Add-Padding": "true"},
             )
         return self._client

@@ -63,28 +63,31 @@ def list_sources(
     statuses: list[Availability] = []
     path = corpus_path(corpus)
     if path is None:
-        statuses.append(Availability(
-            "offline", False, f"no corpus named (use --corpus PATH or {CORPUS_ENV})"
-        ))
+        statuses.append(
+            Availability("offline", False, f"no corpus named (use --corpus PATH or {CORPUS_ENV})")
+        )
     else:
         with open_corpus(path) as source:
             problem = source.unusable_reason()
-            statuses.append(Availability(
-                "offline", problem is None, problem or f"uses {source.describe()}"
-            ))
+            statuses.append(
+                Availability("offline", problem is None, problem or f"uses {source.describe()}")
+            )
     online = OnlineSource(resolve_api_url(api_url))
     if offline:
         statuses.append(Availability("online", False, "--offline forbids the network"))
     else:
         problem = online.unusable_reason()
-        statuses.append(Availability(
-            "online", problem is None, problem or f"asks {online.describe()}"
-        ))
-    statuses.append(Availability(
-        "built-in", True,
-        f"always there: {BuiltinSource().describe()}; it can flag a common password "
-        "but never clear one",
-    ))
+        statuses.append(
+            Availability("online", problem is None, problem or f"asks {online.describe()}")
+        )
+    statuses.append(
+        Availability(
+            "built-in",
+            True,
+            f"always there: {BuiltinSource().describe()}; it can flag a common password "
+            "but never clear one",
+        )
+    )
     if path is not None and not statuses[0].usable:
         return statuses  # a named corpus that cannot be used stops every command
     first = next(i for i, status in enumerate(statuses) if status.usable)

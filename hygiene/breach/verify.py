@@ -23,11 +23,14 @@ from hygiene.errors import Problem
 RANGES = 16**5
 # What each kind of problem is called: one of it, many of it, and what follows.
 _KINDS = {
-    "unsorted": ("line", "lines", "out of hash order (is it the file ordered by count?); "
-                 "hygiene needs the file ordered by hash"),
+    "unsorted": (
+        "line",
+        "lines",
+        "out of hash order (is it the file ordered by count?); "
+        "hygiene needs the file ordered by hash",
+    ),
     "duplicate": ("hash", "hashes", "listed twice"),
-    "ntlm": ("line", "lines", "with NTLM hashes; hygiene needs the SHA-1 corpus, not the "
-             "NTLM one"),
+    "ntlm": ("line", "lines", "with NTLM hashes; hygiene needs the SHA-1 corpus, not the NTLM one"),
     "malformed": ("line", "lines", "not in the form HASH:COUNT"),
 }
 
@@ -49,10 +52,13 @@ class Tally:
         for kind, count in self.counts.items():
             where, line = self.first[kind]
             one, many, what = _KINDS[kind]
-            found.append(Problem(f"{count:,} {one if count == 1 else many} {what} "
-                                 "(the first is here)",
-                                 self.source if where is None else f"{self.source}/{where}",
-                                 line))
+            found.append(
+                Problem(
+                    f"{count:,} {one if count == 1 else many} {what} (the first is here)",
+                    self.source if where is None else f"{self.source}/{where}",
+                    line,
+                )
+            )
         return found
 
 
@@ -82,11 +88,13 @@ def _coverage(first: str | None, last: str | None, source: str) -> list[Problem]
         return [Problem("holds no hashes at all", source)]
     problems = []
     if first != "00000":
-        problems.append(Problem(f"starts at range {first}, not 00000; "
-                                "the download may be incomplete", source))
+        problems.append(
+            Problem(f"starts at range {first}, not 00000; the download may be incomplete", source)
+        )
     if last != "FFFFF":
-        problems.append(Problem(f"ends at range {last}, not FFFFF; "
-                                "the download may have stopped early", source))
+        problems.append(
+            Problem(f"ends at range {last}, not FFFFF; the download may have stopped early", source)
+        )
     return problems
 
 
@@ -127,8 +135,11 @@ class _FileCheck:
         digests = [line[:40] for line in block.split(b"\n") if line]
         if not digests:
             return True
-        if (digests[0] <= self.previous or digests != sorted(digests)
-                or len(set(digests)) != len(digests)):
+        if (
+            digests[0] <= self.previous
+            or digests != sorted(digests)
+            or len(set(digests)) != len(digests)
+        ):
             return False
         last_bucket = int(digests[-1][:5], 16)
         at = 0
@@ -187,8 +198,13 @@ def _verify_file(path: Path, progress: Progress | None) -> Verdict:
         return Verdict(path, "file", 0, [Problem(exc.strerror or "cannot be read", source)])
     problems = check.tally.problems()
     if check.truncated is not None:
-        problems.append(Problem("the last line is cut short; the download may have stopped "
-                                "part-way", source, check.truncated))
+        problems.append(
+            Problem(
+                "the last line is cut short; the download may have stopped part-way",
+                source,
+                check.truncated,
+            )
+        )
     if "unsorted" not in check.tally.counts:
         first = check.first[:5].decode() if check.first else None
         last = check.previous[:5].decode() if check.previous else None
@@ -235,18 +251,33 @@ def _verify_folder(path: Path, progress: Progress | None) -> Verdict:
         hashes += len(counts)
     problems = tally.problems()
     if foreign:
-        shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3:,} more" if len(foreign) > 3
-                                          else "")
-        problems.append(Problem(f"holds {len(foreign):,} files that are not range files "
-                                f"(named like 0A1B2.txt): {shown}", source))
+        shown = ", ".join(foreign[:3]) + (
+            f" and {len(foreign) - 3:,} more" if len(foreign) > 3 else ""
+        )
+        problems.append(
+            Problem(
+                f"holds {len(foreign):,} files that are not range files "
+                f"(named like 0A1B2.txt): {shown}",
+                source,
+            )
+        )
     if empty:
         files = "range file is" if len(empty) == 1 else "range files are"
-        problems.append(Problem(f"{len(empty):,} {files} empty (the first is "
-                                f"{empty[0]}); the download may have failed", source))
+        problems.append(
+            Problem(
+                f"{len(empty):,} {files} empty (the first is "
+                f"{empty[0]}); the download may have failed",
+                source,
+            )
+        )
     if prefixes and len(prefixes) < RANGES:
         missing = RANGES - len(set(prefixes))
-        problems.append(Problem(f"{missing:,} of {RANGES:,} range files are missing; "
-                                "the download is incomplete", source))
+        problems.append(
+            Problem(
+                f"{missing:,} of {RANGES:,} range files are missing; the download is incomplete",
+                source,
+            )
+        )
     elif not prefixes:
         problems.append(Problem("holds no range files (named like 0A1B2.txt)", source))
     return Verdict(path, "folder", hashes, problems)

@@ -38,19 +38,21 @@ def check(
     findings = in_plan_order(result.findings)
     labels = {a.id: a.label for a in inv.accounts}
     if as_json:
-        print_json({
-            "reachable": [
-                {
-                    "account": labels[r.account],
-                    "account_id": r.account,
-                    "certain": r.certain,
-                    "chain": chain_labels(inv, result.analysis, r),
-                    "explanation": result.sentences[r.account],
-                }
-                for r in result.analysis.reachable
-            ],
-            "findings": [f.to_dict() for f in findings],
-        })
+        print_json(
+            {
+                "reachable": [
+                    {
+                        "account": labels[r.account],
+                        "account_id": r.account,
+                        "certain": r.certain,
+                        "chain": chain_labels(inv, result.analysis, r),
+                        "explanation": result.sentences[r.account],
+                    }
+                    for r in result.analysis.reachable
+                ],
+                "findings": [f.to_dict() for f in findings],
+            }
+        )
     else:
         if not inv.accounts:
             console.echo("The inventory lists no accounts yet.")

@@ -65,9 +65,7 @@ def _who(entry: object) -> str:
 
 
 def _skipped_lines(report: AuditReport) -> list[str]:
-    lines = [
-        f"row {s.row}: {s.reason}" for s in report.skipped if s.kind.value == "malformed"
-    ]
+    lines = [f"row {s.row}: {s.reason}" for s in report.skipped if s.kind.value == "malformed"]
     counts = report.summary()["skipped_by_kind"]
     lines += [f"{n} {SKIP_WORDS[k]}" for k, n in counts.items() if n and k != "malformed"]
     return lines
@@ -131,8 +129,6 @@ def render_text(report: AuditReport, path: Path, quiet: bool) -> list[str]:
     return [*lines, "", DELETE_REMINDER] if report.plaintext else lines
 
 
-
-
 def render_markdown(report: AuditReport, path: Path) -> list[str]:
     lines = [f"# Password audit of {md(path.name)}", "", f"Layout: {report.label}.", ""]
     lines += [md(line) for line in _opening(report)]
@@ -145,9 +141,7 @@ def render_markdown(report: AuditReport, path: Path) -> list[str]:
     elif not found:
         lines.append("No login was read, so nothing was checked.")
     for number, (reason, entry, text) in enumerate(found, start=1):
-        lines.append(
-            f"{number}. **{reason.severity.value.upper()}** {md(_who(entry))}: {md(text)}"
-        )
+        lines.append(f"{number}. **{reason.severity.value.upper()}** {md(_who(entry))}: {md(text)}")
     skipped = _skipped_lines(report)
     if skipped:
         lines += ["", "## Skipped", ""] + [f"- {md(line)}" for line in skipped]

@@ -68,10 +68,14 @@ def breach(
     if json:
         from hygiene.cli.render import print_json
 
-        print_json({"results": [
-            {"line": number, **result.to_dict()}
-            for number, result in enumerate(results, start=1)
-        ]})
+        print_json(
+            {
+                "results": [
+                    {"line": number, **result.to_dict()}
+                    for number, result in enumerate(results, start=1)
+                ]
+            }
+        )
         raise typer.Exit(code)
     for number, result in enumerate(results, start=1):
         console.echo(f"line {number}: {result.describe()} (source: {result.source})")

@@ -33,8 +33,10 @@ def verify(
     if verdict.problems:
         raise InputError(verdict.problems)
     kind = "single ordered file" if verdict.layout == "file" else "folder of range files"
-    console.echo(f"{path}: looks good: a {kind} with {verdict.hashes:,} SHA-1 hashes in order, "
-               "ranges 00000 to FFFFF.")
+    console.echo(
+        f"{path}: looks good: a {kind} with {verdict.hashes:,} SHA-1 hashes in order, "
+        "ranges 00000 to FFFFF."
+    )
 
 
 @corpus_app.command("index")

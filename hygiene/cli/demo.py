@@ -24,7 +24,9 @@ def demo(
     html: Annotated[
         Path | None,
         typer.Option(
-            "--html", help="Also write the printable page to FILE.", metavar="FILE",
+            "--html",
+            help="Also write the printable page to FILE.",
+            metavar="FILE",
             dir_okay=False,
         ),
     ] = None,

@@ -31,9 +31,7 @@ def breach_section(options: DoctorOptions) -> Section:
     from hygiene.availability import Section
     from hygiene.breach.select import list_sources
 
-    return Section(
-        "Breach check", list_sources(options.offline, options.corpus, options.api_url)
-    )
+    return Section("Breach check", list_sources(options.offline, options.corpus, options.api_url))
 
 
 def keyring_section(options: DoctorOptions) -> Section:

@@ -72,9 +72,7 @@ def check(
 
 @facts_app.command("new")
 def new(
-    file: Annotated[
-        Path, typer.Argument(help="Where to write the facts file.", dir_okay=False)
-    ],
+    file: Annotated[Path, typer.Argument(help="Where to write the facts file.", dir_okay=False)],
 ) -> None:
     """Make a facts file by answering questions, one kind of fact at a time.
 

@@ -16,10 +16,8 @@ if TYPE_CHECKING:
     from hygiene.vault import Vault, VaultDocument
 
 log_app = group(
-
-        "A diary of what happened, for the police or a court: each entry is locked with the "
-        "kept session and linked to the one before, so any change shows."
-
+    "A diary of what happened, for the police or a court: each entry is locked with the "
+    "kept session and linked to the one before, so any change shows."
 )
 
 NameArg = Annotated[str, typer.Argument(help="The name the session is kept under.")]

@@ -19,10 +19,8 @@ if TYPE_CHECKING:
     from hygiene.phone.scan import PhoneResult
 
 phone_app = group(
-
-        "Look at a phone for known stalkerware and signs of monitoring, without changing "
-        "anything on it.\n\n" + exitcodes.HELP
-
+    "Look at a phone for known stalkerware and signs of monitoring, without changing "
+    "anything on it.\n\n" + exitcodes.HELP
 )
 
 OTHER_WAYS = (

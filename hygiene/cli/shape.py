@@ -29,4 +29,3 @@ class PlainGroup(TyperGroup):
 def group(help: str) -> typer.Typer:
     """A command group (``hygiene accounts ...``) in the shape every group shares."""
     return typer.Typer(help=help, cls=PlainGroup, no_args_is_help=True, rich_markup_mode=None)
-

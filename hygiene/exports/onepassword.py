@@ -25,9 +25,23 @@ LOGIN_CATEGORIES = {"001": "login", "005": "password"}
 INACTIVE = {"archived": "archived", "trashed": "in the trash", "deleted": "in the trash"}
 NOT_LOGINS = frozenset(
     {
-        "secure note", "credit card", "identity", "bank account", "document", "driver license",
-        "membership", "passport", "reward program", "social security number", "software license",
-        "wireless router", "email account", "outdoor license", "database", "server", "note",
+        "secure note",
+        "credit card",
+        "identity",
+        "bank account",
+        "document",
+        "driver license",
+        "membership",
+        "passport",
+        "reward program",
+        "social security number",
+        "software license",
+        "wireless router",
+        "email account",
+        "outdoor license",
+        "database",
+        "server",
+        "note",
     }
 )
 

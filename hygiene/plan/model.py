@@ -152,9 +152,7 @@ def _stages(findings: list[Finding]) -> tuple[Section, ...]:
         notes = list(dict.fromkeys(note for note, _ in chosen if note))
         if watched and stage != "now":
             notes.insert(0, WATCHED_NOTE)
-        sections.append(
-            Section(stage, title, intro, tuple(notes), tuple(f for _, f in chosen))
-        )
+        sections.append(Section(stage, title, intro, tuple(notes), tuple(f for _, f in chosen)))
     return tuple(sections)
 
 

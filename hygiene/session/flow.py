@@ -71,7 +71,7 @@ def run_session(
             return meeting
         if resume is None:
             _offer_keeping(meeting, passphrase)
-        for step in STEPS[_start(meeting):]:
+        for step in STEPS[_start(meeting) :]:
             RUN[step](meeting)
             _advance(meeting, step)
             meeting.save_and_go_on()

@@ -17,9 +17,7 @@ from hygiene.findings import Finding
 from hygiene.prompts import Prompter
 from hygiene.vault import KeptFact, Vault, VaultDocument, VaultError
 
-STEPS: tuple[str, ...] = (
-    "signs", "facts", "passwords", "accounts", "log", "email_plan", "summary"
-)
+STEPS: tuple[str, ...] = ("signs", "facts", "passwords", "accounts", "log", "email_plan", "summary")
 DONE = "done"
 
 
@@ -73,12 +71,18 @@ class Meeting:
             mine = document.inventory
             ids = {a.id for a in mine.accounts}
             contacts = {c.key for c in mine.contacts}
-            merged = Inventory.model_validate({
-                "account": [*mine.accounts, *(a for a in inventory.accounts if a.id not in ids)],
-                "contact": [
-                    *mine.contacts, *(c for c in inventory.contacts if c.key not in contacts)
-                ],
-            })
+            merged = Inventory.model_validate(
+                {
+                    "account": [
+                        *mine.accounts,
+                        *(a for a in inventory.accounts if a.id not in ids),
+                    ],
+                    "contact": [
+                        *mine.contacts,
+                        *(c for c in inventory.contacts if c.key not in contacts),
+                    ],
+                }
+            )
             document = document.model_copy(update={"inventory": merged})
         self.document = document
 

@@ -224,7 +224,12 @@ def fact_parts(text: str, index: TokenIndex) -> Iterator[Part]:
                 cost = index.cost[token] + writing - token.extra
                 single = token.fact.kind is FactKind.name and token.form in GIVEN_FORMS
                 yield Part(
-                    token.fact.kind.value, label, start, end, cost, token.fact,
+                    token.fact.kind.value,
+                    label,
+                    start,
+                    end,
+                    cost,
+                    token.fact,
                     writing if single else None,
                 )
 
