@@ -13,7 +13,7 @@ from hygiene.log.chain import ChainCheck
 from hygiene.log.export import HEAD, KEPT, TITLE, exported_line
 from hygiene.log.model import IncidentLog
 from hygiene.log.text import entry_parts, evidence_line
-from hygiene.plan.html import CSP
+from hygiene.plan.html import page_start
 from hygiene.render import html_text
 
 STYLE = """
@@ -39,17 +39,7 @@ code, .fingerprint { font-family: 'DejaVu Sans Mono', monospace; font-size: 0.85
 
 def to_html(log: IncidentLog, result: ChainCheck, label: str, at: datetime) -> str:
     out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        '<meta name="referrer" content="no-referrer">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{TITLE}: {html_text(label)}</title>",
-        f"<style>{STYLE}</style>",
-        "</head>",
-        "<body>",
+        *page_start(f"{TITLE}: {html_text(label)}", STYLE),
         f"<h1>{TITLE}</h1>",
         f"<p>For: {html_text(label)}</p>",
         f"<p>{html_text(exported_line(at))}</p>",

@@ -53,8 +53,10 @@ def _helpline_items(lines: tuple[Helpline, ...]) -> list[str]:
     return items
 
 
-def to_html(plan: Plan) -> str:
-    out = [
+def page_start(title: str, style: str) -> list[str]:
+    """A self-contained page's opening up to ``<body>``: its policy lets it fetch nothing
+    and send no referrer. ``title`` is already escaped."""
+    return [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
@@ -62,12 +64,15 @@ def to_html(plan: Plan) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="referrer" content="no-referrer">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(TITLE)}</title>",
-        f"<style>{STYLE}</style>",
+        f"<title>{title}</title>",
+        f"<style>{style}</style>",
         "</head>",
         "<body>",
-        f"<h1>{escape(TITLE)}</h1>",
     ]
+
+
+def to_html(plan: Plan) -> str:
+    out = [*page_start(escape(TITLE), STYLE), f"<h1>{escape(TITLE)}</h1>"]
     if plan.label:
         out.append(f"<p>For: {escape(plan.label)}</p>")
     out += ['<section class="emergency">', "<h2>Help in an emergency</h2>", "<ul>"]
