@@ -79,23 +79,32 @@ class TomlDocument:
         return Problem(message, source=self.name, line=self.line_of(loc), where=where or None)
 
 
-def load_toml(path: Path) -> TomlDocument:
-    """Read and parse ``path``; a missing, unreadable or malformed file is an ``InputError``."""
+def read_text(path: Path, limit: int, too_large: str) -> str:
+    """The UTF-8 text of ``path``, read no further than ``limit`` bytes; a missing,
+    unreadable, oversized or non-UTF-8 file is an ``InputError`` (``too_large`` says why
+    a file over the limit is refused)."""
     source = str(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
     except FileNotFoundError:
         raise InputError("no such file", source=source) from None
     except IsADirectoryError:
         raise InputError("this is a folder, not a file", source=source) from None
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror})", source=source) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise InputError("is too large to be a hand-written file (over 5 MB)", source=source)
+    if len(raw) > limit:
+        raise InputError(too_large, source=source)
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError("is not UTF-8 text", source=source) from None
+
+
+def load_toml(path: Path) -> TomlDocument:
+    """Read and parse ``path``; a missing, unreadable or malformed file is an ``InputError``."""
+    source = str(path)
+    text = read_text(path, MAX_FILE_BYTES, "is too large to be a hand-written file (over 5 MB)")
     try:
         data = tomllib.loads(text)
     except RecursionError:

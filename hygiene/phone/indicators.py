@@ -33,6 +33,7 @@ from hygiene.catalogue import load_files
 from hygiene.content import checks_dir
 from hygiene.errors import InputError, Problem
 from hygiene.phone.androidtext import BUNDLE_RE, PACKAGE_RE
+from hygiene.tomlsource import read_text
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # the upstream ioc.yaml is under 100 KB
 AppType = Literal["stalkerware", "watchware"]
@@ -150,21 +151,7 @@ def _index(
 def load_indicator_file(path: Path) -> list[IndicatorApp]:
     """Every app of one Echap YAML file, or one ``InputError`` listing every problem."""
     source = str(path)
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError("no such file", source=source) from None
-    except IsADirectoryError:
-        raise InputError("this is a folder, not a file", source=source) from None
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror})", source=source) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise InputError("is too large to be an indicator list (over 16 MB)", source=source)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError("is not UTF-8 text", source=source) from None
+    text = read_text(path, MAX_FILE_BYTES, "is too large to be an indicator list (over 16 MB)")
     root, data = _parse(text, source)
     if not isinstance(data, list) or not isinstance(root, yaml.SequenceNode):
         raise InputError(
