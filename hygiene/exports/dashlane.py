@@ -15,8 +15,7 @@ from typing import Any
 
 from hygiene.exports.csvlayout import CsvLayout, Row, login
 from hygiene.exports.interface import Item, Probe, SkipKind, Skipped
-from hygiene.exports.source import csv_records, open_zip, probe_bytes, refuse, zip_member
-from hygiene.exports.text import Record
+from hygiene.exports.source import headerless_records, open_zip, probe_bytes, refuse, zip_member
 
 CREDENTIALS = "credentials.csv"
 LEGACY_COLUMNS = ("title", "url", "username", "password", "note")
@@ -57,11 +56,6 @@ class ZipLayout:
         yield from CSV.read(path, probe_bytes(data, path, member))
 
 
-def _legacy_records(probe: Probe) -> Iterator[Record]:
-    yield Record(0, list(LEGACY_COLUMNS))
-    yield from csv_records(probe)
-
-
 @dataclass(frozen=True)
 class LegacyCsvLayout:
     """Headerless: a row is data from row 1, so row numbers are the file's own."""
@@ -79,7 +73,7 @@ class LegacyCsvLayout:
         return bool(wide) and sum(1 for c in wide if c == 1) * 2 >= len(wide)
 
     def read(self, path: Path, probe: Probe) -> Iterator[Item]:
-        yield from LEGACY_CSV_ROWS.read_records(_legacy_records(probe), path)
+        yield from LEGACY_CSV_ROWS.read_records(headerless_records(probe, LEGACY_COLUMNS), path)
 
 
 LEGACY_CSV_ROWS = CsvLayout(

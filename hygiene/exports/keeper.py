@@ -17,8 +17,7 @@ from typing import Any
 
 from hygiene.exports.csvlayout import CsvLayout, Row, login
 from hygiene.exports.interface import Item, Probe, SkipKind, Skipped
-from hygiene.exports.source import csv_records, listed, refuse
-from hygiene.exports.text import Record
+from hygiene.exports.source import headerless_records, listed, refuse
 
 COLUMNS = ("folder", "title", "login", "password", "url", "notes", "shared folder")
 URL_COLUMN = COLUMNS.index("url")
@@ -45,11 +44,6 @@ ROWS = CsvLayout(
 )
 
 
-def _records(probe: Probe) -> Iterator[Record]:
-    yield Record(0, list(COLUMNS))
-    yield from csv_records(probe)
-
-
 @dataclass(frozen=True)
 class CsvLayoutNoHeader:
     """Headerless: a row is data from row 1, so row numbers are the file's own."""
@@ -66,7 +60,7 @@ class CsvLayoutNoHeader:
         return bool(with_url) and sum(1 for c in with_url if c == URL_COLUMN) * 2 > len(with_url)
 
     def read(self, path: Path, probe: Probe) -> Iterator[Item]:
-        yield from ROWS.read_records(_records(probe), path)
+        yield from ROWS.read_records(headerless_records(probe, COLUMNS), path)
 
 
 def _record(number: int, record: Any) -> Item:

@@ -14,7 +14,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 from xml.etree.ElementTree import Element
@@ -63,6 +63,13 @@ def csv_records(
         yield from records(
             text, delimiter=probe.delimiter, escapechar=escapechar, doublequote=doublequote
         )
+
+
+def headerless_records(probe: Probe, columns: Sequence[str]) -> Iterator[Record]:
+    """A headerless file's records behind the product's column names as row 0, so its
+    own rows keep their numbers from 1."""
+    yield Record(0, list(columns))
+    yield from csv_records(probe)
 
 
 def read_bounded(stream: IO[bytes], path: Path | str, what: str) -> bytes:
