@@ -17,7 +17,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from keyring.backend import KeyringBackend
+from vault_io import MemoryKeyring
 
 from hygiene.log import Draft, IncidentLog, check, write
 from hygiene.log.evidence import Taken
@@ -29,23 +29,6 @@ from hygiene.vault.keys import KeyringKeys
 
 ENTRIES = 2_000
 FILES = 200
-
-
-class _Memory(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
 
 
 def big_log() -> IncidentLog:
@@ -76,7 +59,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
     options = parser.parse_args()
-    backend = _Memory()
+    backend = MemoryKeyring()
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "home"
         log = big_log()
