@@ -18,7 +18,7 @@ from hygiene.plan.saved import plan_of
 from hygiene.session import run_session
 from hygiene.vault import Progress, Vault, VaultDocument
 
-SAFE = ["1", "1", "n"]
+SAFE = ["1", "1", "n", ""]  # safe; a safe device; no evidence first; nothing to change
 INVENTORY = Inventory.model_validate(
     {
         "account": [

@@ -15,6 +15,7 @@ from typing import TypeVar
 from hygiene.accounts.devices import COMPUTING, Device, DeviceKind, Who, YesNoMaybe
 from hygiene.accounts.inventory import Inventory, slug
 from hygiene.prompts import Prompter
+from hygiene.render import visible
 
 KINDS: list[tuple[str, DeviceKind]] = [
     ("A phone", "phone"),
@@ -60,6 +61,14 @@ def review_devices(
         keep(inv, device)
 
 
+def review_device_again(prompter: Prompter, inv: Inventory, device: Device) -> None:
+    """Ask the questions about ``device`` again; the answers replace the old ones in ``inv``."""
+    prompter.say(f"{visible(device.label)}: what you say now replaces what was said before.")
+    again = _answers(prompter, inv, device.kind, device.label)
+    kept = {"id": device.id, "note": device.note}  # not asked: what points at it still does
+    inv.devices[inv.devices.index(device)] = again.model_copy(update=kept)
+
+
 def _ask_device(prompter: Prompter, inv: Inventory, kind: DeviceKind) -> Device:
     taken = {d.id for d in inv.devices}
     while True:
@@ -70,6 +79,11 @@ def _ask_device(prompter: Prompter, inv: Inventory, kind: DeviceKind) -> Device:
             "Please type a name with letters or digits"
             + (", different from the devices already listed." if slug(label) else ".")
         )
+    return _answers(prompter, inv, kind, label)
+
+
+def _answers(prompter: Prompter, inv: Inventory, kind: DeviceKind, label: str) -> Device:
+    """Who bought and pays for the device ``label``, who can open it, what is signed in."""
     bought = _pick(prompter, f"Who bought {label}?", WHO)
     paid = _pick(prompter, f"Who pays for {label} now (its plan or finance)?", WHO)
     pin = _pick(prompter, f"Do they know the PIN, passcode or password of {label}?", YES_NO_MAYBE)

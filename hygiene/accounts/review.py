@@ -27,6 +27,7 @@ from hygiene.accounts.inventory import (
 from hygiene.accounts.phones import contact_key, is_email, normalise_phone
 from hygiene.accounts.providers import GENERIC_ID, Catalogue, Checklist, Provider, where_text
 from hygiene.prompts import Prompter
+from hygiene.render import visible
 from hygiene.safefile import UnsafeTarget, unsafe_reason
 
 YES_NO_MAYBE = ["Yes", "No", "Maybe, or not sure"]
@@ -112,6 +113,28 @@ def review_accounts(
         keep(inv, account)
 
 
+def review_again(
+    prompter: Prompter, inv: Inventory, catalogue: Catalogue, account: Account
+) -> None:
+    """Ask every question about ``account`` again; the answers replace the old ones in ``inv``.
+
+    It keeps its id, so what points at it (a device it is signed in on, where it goes in
+    the email plan) still does, and its note unless a new one is given: what was found
+    then may still be evidence. Who controls a new address, number or device is asked too.
+    """
+    checklist = catalogue.checklist(account.provider, account.category)
+    prompter.say(
+        f"\n{visible(account.label)}: answer what you know, and leave empty what you do "
+        "not. What you say now replaces what was said before."
+    )
+    again = _ask_account(
+        prompter, inv, checklist, checklist.provider.name, account.category, replacing=account
+    )
+    again.note = again.note or account.note
+    inv.accounts[inv.accounts.index(account)] = again
+    _ask_contacts(prompter, inv, again)
+
+
 def menu(catalogue: Catalogue) -> list[Provider]:
     """Named providers first, then the general pages (a bank, a phone company, email).
 
@@ -170,10 +193,18 @@ def _listed(
 
 
 def _ask_account(
-    prompter: Prompter, inv: Inventory, checklist: Checklist, name: str, category: str
+    prompter: Prompter,
+    inv: Inventory,
+    checklist: Checklist,
+    name: str,
+    category: str,
+    replacing: Account | None = None,
 ) -> Account:
     provider = checklist.provider
-    label = prompter.ask("A name for this account, so you know which it is", default=name)
+    label = prompter.ask(
+        "A name for this account, so you know which it is",
+        default=replacing.label if replacing else name,
+    )
     login = prompter.ask(
         "The email address, phone number or user name you sign in with (leave empty if not known)"
     ).strip()
@@ -209,8 +240,8 @@ def _ask_account(
     note = _ask_other_items(prompter, provider)
     return Account.model_validate(
         {
-            "id": inv.free_id(label),
-            "provider": provider.id if not checklist.fallback else name,
+            "id": replacing.id if replacing else inv.free_id(label),
+            "provider": provider.id if not checklist.fallback else checklist.asked_for,
             "label": label,
             "login": login or None,
             "category": category,
@@ -282,15 +313,19 @@ def _ask_contacts(prompter: Prompter, inv: Inventory, account: Account) -> None:
         owner = inv.account_by_login(value)
         if owner is not None and owner is not account:
             continue  # it is another account in the inventory, reviewed on its own
-        device = not is_email(value) and normalise_phone(value) is None
-        question = f'Who holds the device "{value}"?' if device else f"Who controls {value}?"
-        choice = prompter.choose(question, [label for label, _ in CONTROLLERS])
-        note = prompter.ask(
-            f"Anything to note about {value}? (for example: family plan he pays for; "
-            "leave empty to skip)"
-        ).strip()
-        inv.contacts.append(
-            Contact.model_validate(
-                {"value": value, "controlled_by": CONTROLLERS[choice][1], "note": note or None}
-            )
-        )
+        inv.contacts.append(ask_contact(prompter, value))
+
+
+def ask_contact(prompter: Prompter, value: str) -> Contact:
+    """Who controls the address or number ``value``, or holds the device, and a note."""
+    device = not is_email(value) and normalise_phone(value) is None
+    shown = visible(value)
+    question = f'Who holds the device "{shown}"?' if device else f"Who controls {shown}?"
+    choice = prompter.choose(question, [label for label, _ in CONTROLLERS])
+    note = prompter.ask(
+        f"Anything to note about {shown}? (for example: family plan he pays for; "
+        "leave empty to skip)"
+    ).strip()
+    return Contact.model_validate(
+        {"value": value, "controlled_by": CONTROLLERS[choice][1], "note": note or None}
+    )

@@ -44,10 +44,11 @@ def accounts(meeting: Meeting) -> None:
         meeting.save_and_go_on()
 
     review_devices(ask, inventory, keep_device)
-    _report(meeting, inventory)
+    report(meeting, inventory)
 
 
-def _report(meeting: Meeting, inventory: Inventory) -> None:
+def report(meeting: Meeting, inventory: Inventory) -> None:
+    """Say which accounts the other person may reach, and keep the findings for the plan."""
     ask = meeting.prompter
     if not inventory.accounts and not inventory.devices:
         meeting.set_findings("accounts", [])

@@ -35,6 +35,21 @@ def email_plan(meeting: Meeting) -> None:
     meeting.set_findings("email_plan", list(plan.findings))
 
 
+# Found from the new addresses the person had checked at the email plan step; those are
+# not kept, so these findings stay as they were found then.
+ADDRESS_CHECKED = "compartment_address_reveals_facts"
+
+
+def email_plan_again(meeting: Meeting) -> None:
+    """The email plan's findings for the accounts as they are now, where each goes kept."""
+    document = meeting.document
+    plan = build_email_plan(document.inventory, load_compartments(), document.email_assignments)
+    checked = [
+        f.finding() for f in document.findings.get("email_plan", ()) if f.id == ADDRESS_CHECKED
+    ]
+    meeting.set_findings("email_plan", [*plan.findings, *checked])
+
+
 def summary(meeting: Meeting) -> None:
     ask = meeting.prompter
     plan = plan_of(meeting.document, region_id=meeting.region)

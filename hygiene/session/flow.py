@@ -1,11 +1,11 @@
 """The guided meeting, in the order a caseworker runs it, resumable and quick to leave.
 
 Safety comes first at every meeting; then, at the first meeting, the choice to keep the
-session (nothing is kept unless the person says yes); then the warning signs, the facts,
-passwords, the accounts and their recovery, the incident log, the email plan and the
-summary. After each step the session is saved (when kept) with the step to start from
-next time. A quick exit (q or Ctrl-C) at any point saves what was chosen to be kept and
-leaves at once.
+session (nothing is kept unless the person says yes), or at a later one the chance to
+change an earlier answer; then the warning signs, the facts, passwords, the accounts and
+their recovery, the incident log, the email plan and the summary. After each step the
+session is saved (when kept) with the step to start from next time. A quick exit (q or
+Ctrl-C) at any point saves what was chosen to be kept and leaves at once.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from hygiene.errors import Interrupted
 from hygiene.facts.model import Facts
 from hygiene.prompts import Prompter
 from hygiene.session.accounts import accounts
+from hygiene.session.changes import offer_changes
 from hygiene.session.finish import email_plan, summary
 from hygiene.session.knowledge import facts, signs
 from hygiene.session.log import incident_log
@@ -71,6 +72,8 @@ def run_session(
             return meeting
         if resume is None:
             _offer_keeping(meeting, passphrase)
+        else:
+            offer_changes(meeting)
         for step in STEPS[_start(meeting) :]:
             RUN[step](meeting)
             _advance(meeting, step)
