@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from hygiene.wording import Value, fill, needed
+from hygiene.wording import Value, expand, fill, needed
 
 
 class Severity(StrEnum):
@@ -142,6 +142,10 @@ class Kind(Wording):
     fields: tuple[str, ...] = ()  # the values its templates may name
     variants: dict[str, Wording] = {}
 
+    @cached_property
+    def field_names(self) -> frozenset[str]:
+        return frozenset(self.fields)
+
     def wording(self, variants: Sequence[str] = ()) -> dict[str, str]:
         """The templates of each part, with ``variants`` laid over the kind's own in order."""
         parts = self.parts()
@@ -216,15 +220,18 @@ class Registry(BaseModel):
             problems += _kind_problems(kind, texts)
         return problems
 
-    @property
+    @cached_property
     def phrase_texts(self) -> dict[str, str]:
         return {name: phrase.text for name, phrase in self.phrase.items()}
 
+    @cached_property
+    def by_id(self) -> dict[str, Kind]:
+        return {name: kind for kind in self.finding for name in (kind.id, *kind.formerly)}
+
     def kind(self, finding_id: str) -> Kind:
         """The kind of ``finding_id`` (a family member by its prefix); KeyError if none."""
-        for kind in self.finding:
-            if finding_id == kind.id or finding_id in kind.formerly:
-                return kind
+        if finding_id in self.by_id:
+            return self.by_id[finding_id]
         for kind in self.finding:
             if kind.family and finding_id.startswith(kind.id + "_"):
                 return kind
@@ -235,8 +242,23 @@ class Registry(BaseModel):
         kind = self.kind(finding_id)
         return kind.id if finding_id in kind.formerly else finding_id
 
+    @cached_property
+    def safety_notes(self) -> dict[str, str]:
+        texts = self.phrase_texts
+        return {name: fill(expand(note, texts), {}) for name, note in self.safety.items()}
+
+    @cached_property
+    def expanded_phrases(self) -> dict[str, str]:
+        return {name: expand(entry.text, self.phrase_texts) for name, entry in self.phrase.items()}
+
     def safety_note(self, kind: Kind) -> str | None:
-        return fill(self.safety[kind.safety], {}, self.phrase_texts) if kind.safety else None
+        return self.safety_notes[kind.safety] if kind.safety else None
+
+    @cached_property
+    def laid_over(self) -> dict[tuple[str, tuple[str, ...]], dict[str, str]]:
+        """Each kind's templates with variants laid over and phrases written in, as asked
+        for: a plan asks for the same few thousands of times."""
+        return {}
 
     def words(
         self,
@@ -254,14 +276,19 @@ class Registry(BaseModel):
         """
         kind = self.kind(finding_id)
         values = values or {}
-        unknown = sorted(set(values) - set(kind.fields))
-        if unknown:
+        if not kind.field_names.issuperset(values):
+            unknown = sorted(set(values) - kind.field_names)
             raise KeyError(f"'{kind.id}' has no field {', '.join(unknown)}")
         chosen = (variant,) if isinstance(variant, str) else tuple(variant)
-        member = finding_id.removeprefix(kind.id + "_") if kind.family else None
-        if member in kind.variants:
-            chosen = (member, *chosen)
-        templates = kind.wording(chosen)
+        if kind.family:
+            member = finding_id.removeprefix(kind.id + "_")
+            if member in kind.variants:
+                chosen = (member, *chosen)
+        templates = self.laid_over.get((kind.id, chosen))
+        if templates is None:
+            texts = self.phrase_texts
+            templates = {part: expand(t, texts) for part, t in kind.wording(chosen).items()}
+            self.laid_over[(kind.id, chosen)] = templates
         filled = {}
         for part in parts:
             if part not in templates:
@@ -269,7 +296,7 @@ class Registry(BaseModel):
                     raise KeyError(f"'{finding_id}' has no {part}")
                 continue
             try:
-                filled[part] = fill(templates[part], values, self.phrase_texts)
+                filled[part] = fill(templates[part], values)
             except KeyError as exc:
                 raise KeyError(f"'{kind.id}' {part} needs the value '{exc.args[0]}'") from None
         return filled
@@ -282,7 +309,7 @@ class Registry(BaseModel):
         if unknown:
             raise KeyError(f"the phrase '{name}' has no field {', '.join(unknown)}")
         try:
-            return fill(self.phrase[name].text, values, self.phrase_texts)
+            return fill(self.expanded_phrases[name], values)
         except KeyError as exc:
             raise KeyError(f"the phrase '{name}' needs the value '{exc.args[0]}'") from None
 

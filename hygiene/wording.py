@@ -41,33 +41,37 @@ def placeholders(template: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def needed(template: str, phrases: Mapping[str, str], seen: tuple[str, ...] = ()) -> set[str]:
-    """The values ``template`` needs once its phrases are filled in; ValueError on a loop."""
-    found: set[str] = set()
-    for name in placeholders(template):
+def expand(template: str, phrases: Mapping[str, str], seen: tuple[str, ...] = ()) -> str:
+    """``template`` with each phrase it names written in, so only values are left to fill;
+    ValueError if a phrase includes itself."""
+    out = []
+    for literal, name, _, _ in _PARSER.parse(template):
+        out.append(literal.replace("{", "{{").replace("}", "}}"))
+        if name is None:
+            continue
         if name not in phrases:
-            found.add(name)
+            out.append("{" + name + "}")
         elif name in seen:
             raise ValueError(f"the phrase '{name}' includes itself")
         else:
-            found |= needed(phrases[name], phrases, (*seen, name))
-    return found
-
-
-def fill(template: str, values: Mapping[str, Value], phrases: Mapping[str, str]) -> str:
-    """``template`` with its values and phrases put in; KeyError names a missing value."""
-    out = []
-    for literal, name, _, _ in _PARSER.parse(template):
-        out.append(literal)
-        if name is None:
-            continue
-        if name in values:
-            out.append(str(values[name]))
-        elif name in phrases:
-            out.append(fill(phrases[name], values, phrases))
-        else:
-            raise KeyError(name)
+            out.append(expand(phrases[name], phrases, (*seen, name)))
     return "".join(out)
+
+
+def needed(template: str, phrases: Mapping[str, str]) -> set[str]:
+    """The values ``template`` needs once its phrases are written in; ValueError if it,
+    or a phrase it names, is not a plain template."""
+    placeholders(template)  # its own syntax first, said plainly
+    return set(placeholders(expand(template, phrases)))
+
+
+def fill(template: str, values: Mapping[str, Value]) -> str:
+    """An expanded ``template`` with its values put in; KeyError names a missing value.
+
+    Only for templates ``placeholders`` accepts: bare names, so ``format_map`` never
+    reaches into a value, and a value is never read as a template.
+    """
+    return template.format_map(values)
 
 
 def listed(names: Sequence[str]) -> str:

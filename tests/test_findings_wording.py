@@ -146,7 +146,7 @@ def test_every_bad_template_is_listed_at_once(tmp_path: Path) -> None:
     path.write_text(BAD)
     with pytest.raises(InputError) as caught:
         load_files([path], Registry)
-    text = str(caught.value)
+    text = "\n".join(str(problem) for problem in caught.value.problems)
     for said in (
         "says 'abuser'",  # the title
         "names {acount}, not one of its fields",  # a misspelt field
@@ -164,7 +164,7 @@ def test_a_template_with_a_stray_brace_is_refused(tmp_path: Path) -> None:
     path.write_text(BAD.replace('fix = "Fix {account.__class__}"', 'fix = "Fix {account"'))
     with pytest.raises(InputError) as caught:
         load_files([path], Registry)
-    assert "does not parse" in str(caught.value)
+    assert any("does not parse" in str(problem) for problem in caught.value.problems)
 
 
 # --- No module words a finding itself -------------------------------------------------------
