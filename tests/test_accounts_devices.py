@@ -114,7 +114,8 @@ def test_trackers_and_the_car_are_steps_in_the_plan(cli, tmp_path):
     data = json.loads(cli("accounts", "check", str(path), "--json").stdout)
     by_id = {f["id"]: f for f in data["findings"]}
     assert by_id["car_tracker_check"]["severity"] == "high"
-    assert "diagnostic port" in by_id["car_tracker_check"]["fix"]
+    car_fix = by_id["car_tracker_check"]["fix"]
+    assert "GPS tracking device" in car_fix and "taxi or bus" in car_fix
     alerts = by_id["tracker_alerts_check"]
     assert "Unknown tracker alerts" in alerts["fix"] and "AirTag" in alerts["fix"]
     assert "not confirmed" in alerts["fix"]

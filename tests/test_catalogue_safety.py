@@ -218,6 +218,16 @@ def test_whatsapp_pin_text_gives_no_false_reassurance():
     assert _item("whatsapp", "linked_devices").url != "https://web.whatsapp.com"
 
 
+def test_stopping_whatsapp_live_location_says_the_last_location_stays_visible():
+    # WhatsApp's own page: after sharing stops, the chat still shows the last location.
+    assert "last location" in _item("whatsapp", "live_location").what
+
+
+def test_instagram_does_not_promise_that_a_password_change_logs_everyone_out():
+    # No Instagram page confirmed it, and guides say the change page may offer a choice.
+    assert "logs out every" not in _item("instagram", "login_activity").advice
+
+
 def test_amazon_household_names_amazon_family_and_alexa_drop_in():
     item = _item("amazon", "household")
     assert "Amazon Family" in item.what and "Drop In" in item.what
