@@ -290,3 +290,10 @@ def test_the_missing_items_the_review_named_now_exist():
             assert item.can_alert_abuser == "no" or item.alert_note
     assert catalogue.checklist("AirTag").provider.id == "trackers"
     assert catalogue.checklist("Ring doorbell").provider.id == "smart_home"
+
+
+def test_phone_company_protections_warn_that_an_account_in_their_name_can_tell_them():
+    for item_id in ("port_out", "sim_swap"):
+        found = _item("mobile_carrier", item_id)
+        assert found.can_alert_abuser == "maybe"
+        assert "in their name" in (found.alert_note or "")
