@@ -1,15 +1,15 @@
 """The audit as findings, so the plan can put its passwords among everything else.
 
 One finding per reason per login: its line says what was found about that login (never
-the password), and the reason's advice says why it matters and what to do. Reasons that
-ask for a password change carry the safety note, since a change can be noticed.
+the password), and the reason's wording in ``checks/findings.toml`` says why it matters
+and what to do. Reasons that ask for a password change carry the safety note, since a
+change can be noticed.
 """
 
 from __future__ import annotations
 
-from hygiene.audit.reasons import ADVICE
 from hygiene.audit.run import AuditReport
-from hygiene.findings import Finding, Severity, make
+from hygiene.findings import Finding, Severity, make, registry
 
 
 def audit_findings(report: AuditReport) -> list[Finding]:
@@ -23,9 +23,7 @@ def audit_findings(report: AuditReport) -> list[Finding]:
                 f"password_{reason.value}",
                 severity=reason.severity,
                 subject=audited.name,
-                title=f"{audited.name}: {line}",
-                why=ADVICE[reason].why,
-                fix=ADVICE[reason].fix,
+                values={"login": audited.name, "detail": line},
             )
         )
     if report.breach_unknown:
@@ -34,26 +32,13 @@ def audit_findings(report: AuditReport) -> list[Finding]:
             make(
                 "password_breach_unknown",
                 severity=Severity.MEDIUM,
-                subject=f"{count} logins",
-                title=f"Whether {count} of the passwords have leaked is not known",
-                why="The full breach check could not run, so these are unknown, not safe.",
-                # Said so it is true of an export and of passwords typed in a meeting alike.
-                fix="Check them again when the breach list can be reached, or against a "
-                "local copy of it.",
+                values={"count": count, "logins": registry().counted(count, "login")},
             )
         )
     doubt = report.doubt()
     if doubt is not None:
         # A misread export must never let a plan look complete.
         findings.append(
-            make(
-                "password_export_misread",
-                severity=Severity.MEDIUM,
-                subject="the export",
-                title="The password export may not have been read in full",
-                why=doubt,
-                fix="Export again from the password manager, or from the browser, and audit "
-                "that file.",
-            )
+            make("password_export_misread", severity=Severity.MEDIUM, values={"doubt": doubt})
         )
     return findings
