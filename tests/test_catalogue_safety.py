@@ -223,6 +223,14 @@ def test_stopping_whatsapp_live_location_says_the_last_location_stays_visible():
     assert "last location" in _item("whatsapp", "live_location").what
 
 
+def test_x_two_factor_warns_that_a_backup_code_or_open_session_gets_past_it():
+    # X's own help: a backup code signs in without the phone, and two-factor authentication
+    # can be turned off from anywhere still logged in, so turning it on is not enough alone.
+    item = _item("x", "two_factor")
+    assert "backup code" in item.what and "logged in" in item.what
+    assert "change the password first" in item.what
+
+
 def test_instagram_does_not_promise_that_a_password_change_logs_everyone_out():
     # No Instagram page confirmed it, and guides say the change page may offer a choice.
     assert "logs out every" not in _item("instagram", "login_activity").advice
