@@ -160,7 +160,7 @@ def test_make_takes_topic_and_safety_from_the_registry_and_refuses_other_severit
         "password_known_to_them",
         severity=Severity.HIGH,
         subject="Mail",
-        values={"account": "Mail", "reason": "", "opens": "1 account: Mail", "where": ""},
+        values={"account": "Mail", "reason": "", "opens": "1 account: Mail"},
         alert_note="Mail emails them.",
     )
     assert finding.topic.value == "passwords"

@@ -12,6 +12,7 @@ to tell the other person.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 from hygiene.accounts.devices import device_finding
@@ -21,6 +22,7 @@ from hygiene.accounts.graph import (
     EdgeKind,
     Node,
     Reach,
+    RecoveryGraph,
     RootImpact,
     account_name,
     analyse,
@@ -29,7 +31,7 @@ from hygiene.accounts.graph import (
 from hygiene.accounts.inventory import Inventory
 from hygiene.accounts.providers import Catalogue, Item, where_text
 from hygiene.accounts.trackers import tracker_findings
-from hygiene.findings import Finding, Severity, make, phrase, registry
+from hygiene.findings import Finding, Severity, cause_key, make, phrase, registry
 from hygiene.wording import listed
 
 
@@ -65,6 +67,32 @@ def chain_labels(inv: Inventory, analysis: Analysis, reach: Reach) -> list[str]:
     return [_Words(inv, analysis, None).name(node_id) for node_id in reach.nodes]
 
 
+def _route(edge: Edge, start: Node) -> str | None:
+    """How a starting point opens an account directly, in a few words."""
+    if edge.kind is EdgeKind.RECEIVES_CODES_FOR:
+        return phrase("route_codes")
+    if edge.kind is EdgeKind.SIGNED_IN_TO:
+        return phrase("route_signed_in")
+    if edge.kind is EdgeKind.CAN_RESET and edge.via_login:
+        return phrase("route_login")
+    if edge.kind is EdgeKind.CAN_RESET and start.kind in {"phone", "email"}:
+        return phrase(f"route_recovery_{start.kind}")
+    return None
+
+
+def _parents(graph: RecoveryGraph, start: str) -> dict[str, str]:
+    """Each node reached from ``start``, and the node it is first reached from."""
+    parent: dict[str, str] = {}
+    queue = deque([start])
+    while queue:
+        current = queue.popleft()
+        for edge in graph.out[current]:
+            if edge.target not in parent and edge.target != start:
+                parent[edge.target] = current
+                queue.append(edge.target)
+    return parent
+
+
 def _clause(reason: str | None) -> str:
     """Why they hold a starting point, as a clause to follow its name."""
     return f", {reason}" if reason else ""
@@ -96,13 +124,13 @@ class _Words:
         self.devices = {d.id: d for d in inv.devices}
         self.catalogue = catalogue
 
-    def where(self, account_id: str | None, fix: str) -> str:
+    def where(self, account_id: str | None, fix: str) -> str | None:
         """Where on this provider to make the fix, from the catalogue."""
         found = self._item(account_id, fix)
         if found is None:
-            return ""
+            return None
         item, fallback = found
-        return phrase("where_general" if fallback else "where_on_page", place=where_text(item))
+        return phrase("where_general", place=where_text(item)) if fallback else where_text(item)
 
     def alert_note(self, account_id: str | None, fix: str) -> str | None:
         """What this provider is known to tell the other person when the fix is made."""
@@ -169,11 +197,12 @@ class _Words:
                 "account": label,
                 "chain": sentence,
                 "step": self._account_step(label, last, source),
-                "where": self.where(reach.account, kind),
             },
             variant=() if reach.certain else "uncertain",
+            where=self.where(reach.account, kind),
             alert_note=self.alert_note(reach.account, kind),
             account=reach.account,
+            cause=self.graph.nodes[reach.nodes[0]].cause,
         )
 
     @staticmethod
@@ -201,11 +230,44 @@ class _Words:
             return phrase("take_back_shared", account=label)
         return phrase("step_password", account=label)
 
+    def _routes(self, root: RootImpact) -> str:
+        """The accounts ``root`` opens: how it opens each one directly, and which account
+        each of the others is reached through."""
+        start = self.graph.nodes[root.node]
+        direct: dict[str, list[str]] = {}
+        for edge in self.graph.out[root.node]:
+            routes = direct.setdefault(edge.target.split(":", 1)[1], [])
+            route = _route(edge, start)
+            if route and route not in routes:
+                routes.append(route)
+        through: dict[str, list[str]] = {}
+        parent = _parents(self.graph, root.node)
+        for account in root.accounts:
+            if account in direct:
+                continue
+            step = f"account:{account}"
+            while parent[step] != root.node:
+                step = parent[step]
+            through.setdefault(step.split(":", 1)[1], []).append(self._label(account))
+        said = [
+            phrase("opened_by", account=self._label(a), routes=listed(routes))
+            if routes
+            else self._label(a)
+            for a, routes in direct.items()
+        ]
+        if len(said) == 1 and through:
+            others = listed([name for names in through.values() for name in names])
+            return phrase("opened_through_it", direct=said[0], others=others)
+        text = listed(said)
+        for via, names in through.items():
+            text += phrase("opened_through", via=self._label(via), others=listed(names))
+        return text
+
     def root_finding(self, root: RootImpact) -> Finding:
         node = self.graph.nodes[root.node]
         names = [self._label(a) for a in root.accounts]
         opened = {"accounts_count": registry().counted(len(names), "account")}
-        opened["accounts"] = listed(names)
+        opened["accounts"] = self._routes(root)
         if len(root.only_here) == len(names) == 1:
             opens = phrase("opens_alone_one", **opened)
         elif len(root.only_here) == len(names):
@@ -238,6 +300,7 @@ class _Words:
                     "direct": listed(sorted(set(direct))),
                 },
                 variant=variant,
+                cause=node.cause,
             )
         owner = self._label(node.account)
         if node.kind == "answer":
@@ -250,11 +313,12 @@ class _Words:
                     "question": node.detail or "",
                     "reason": reason,
                     "opens": opens,
-                    "where": self.where(node.account, "answer"),
                 },
                 variant=variant,
+                where=self.where(node.account, "answer"),
                 alert_note=self.alert_note(node.account, "answer"),
                 account=node.account,
+                cause=node.cause,
             )
         if node.kind == "password":
             return make(
@@ -265,11 +329,12 @@ class _Words:
                     "account": owner,
                     "reason": reason,
                     "opens": opens,
-                    "where": self.where(node.account, "password"),
                 },
                 variant=variant,
+                where=self.where(node.account, "password"),
                 alert_note=self.alert_note(node.account, "password"),
                 account=node.account,
+                cause=node.cause,
             )
         if node.kind == "session":
             # Looking is unnoticed; signing out is not, so an unchecked list only asks to
@@ -278,13 +343,11 @@ class _Words:
                 "unknown_session_on_account" if certain else "sessions_not_checked",
                 severity=Severity.URGENT if certain else Severity.MEDIUM,
                 subject=owner,
-                values={
-                    "account": owner,
-                    "opens": opens,
-                    "where": self.where(node.account, "session"),
-                },
+                values={"account": owner, "opens": opens},
+                where=self.where(node.account, "session"),
                 alert_note=self.alert_note(node.account, "session") if certain else None,
                 account=node.account,
+                cause=node.cause,
             )
         return make(
             "account_shared_with_them",
@@ -292,6 +355,7 @@ class _Words:
             subject=owner,
             values={"account": owner, "login": node.label, "reason": reason, "opens": opens},
             account=node.account,
+            cause=node.cause,
         )
 
     def guarded_passwords(self) -> list[Finding]:
@@ -311,6 +375,7 @@ class _Words:
                     values={"account": account.label},
                     variant=("guarded",) if known else ("guarded", "uncertain"),
                     account=account.id,
+                    cause=cause_key(f"account:{account.id}", "password"),
                 )
             )
         return found

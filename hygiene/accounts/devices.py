@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from hygiene.findings import Finding, Severity, make, phrase
+from hygiene.findings import Finding, Severity, cause_key, make, phrase
 
 Who = Literal["self", "them", "shared", "unknown"]
 DeviceKind = Literal["phone", "tablet", "computer", "watch", "car", "smart_home", "other"]
@@ -97,6 +97,7 @@ def device_finding(device: Device, accounts: list[str], opens: str | None) -> Fi
             "steps": " ".join(_device_steps(device)),
         },
         variant=() if held else "uncertain",
+        cause=cause_key(f"device:{device.id}"),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from hygiene.accounts.devices import Device
 from hygiene.accounts.providers import Catalogue, Item, where_text
-from hygiene.findings import Finding, Severity, make, phrase
+from hygiene.findings import Finding, Severity, cause_key, make, phrase
 
 TRACKER_ALERTS = ("android_unknown_tracker_alerts", "iphone_tracking_notifications")
 CAR_TRACKER = "car_gps_tracker"
@@ -31,6 +31,7 @@ def tracker_findings(devices: list[Device], catalogue: Catalogue) -> list[Findin
                 severity=Severity.MEDIUM,
                 values={"about": alerts[0].why, "steps": " ".join(_step(i) for i in alerts)},
                 safety=_alert_note(alerts),
+                cause=cause_key("trackers"),
             )
         )
     cars = [d for d in devices if d.kind == "car"]
@@ -48,6 +49,7 @@ def tracker_findings(devices: list[Device], catalogue: Catalogue) -> list[Findin
                 },
                 variant="theirs" if theirs else (),
                 safety=_alert_note([car]),
+                cause=cause_key("trackers:car"),
             )
         )
     return findings

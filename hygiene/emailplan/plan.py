@@ -12,12 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from hygiene.accounts.inventory import Account, Inventory
+from hygiene.accounts.phones import contact_key
 from hygiene.emailplan.address import AddressCheck
 from hygiene.emailplan.compartments import Compartment, Compartments
 from hygiene.emailplan.routes import Lookup, mask, routes
 from hygiene.emailplan.steps import Step, migration_steps
 from hygiene.errors import InputError, Problem
-from hygiene.findings import Finding, Severity, in_plan_order, make, phrase
+from hygiene.findings import Finding, Severity, cause_key, in_plan_order, make, phrase
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ def _reveals_finding(compartment: Compartment, check: AddressCheck) -> Finding:
         subject=compartment.name,
         values={"compartment": compartment.name.lower(), "revealed": ", ".join(labels)},
         variant=() if labels else "unnamed",
+        cause=cause_key("compartments", f"reveals:{compartment.id}"),
     )
 
 
@@ -181,6 +183,8 @@ def _needs_address(compartment: Compartment, mine: tuple[Placed, ...]) -> Findin
             "compartment": compartment.name.lower(),
             "accounts": ", ".join(p.account.label for p in mine),
         },
+        # Every part of life that needs its own address is one move: one item in a plan.
+        cause=cause_key("compartments", f"address:{compartment.id}"),
     )
 
 
@@ -206,6 +210,7 @@ def _route_findings(
                         "compartment": _compartment(catalogue, item.compartment).name.lower(),
                     },
                     account=account.id,
+                    cause=cause_key(f"account:{account.id}", "compartment"),
                 )
             )
         controller = lookup.controller(route.value)
@@ -218,6 +223,10 @@ def _route_findings(
                 subject=account.label,
                 values={**said, "controlled": phrase(f"controlled_{controller}")},
                 account=account.id,
+                # The route is the thing to fix: the account it is, or the contact itself.
+                cause=cause_key(f"account:{owner.id}", "login")
+                if owner is not None
+                else cause_key(f"contact:{contact_key(route.value)}"),
             )
         )
     return findings

@@ -8,7 +8,7 @@ watched, a reminder in the plan to make changes somewhere safer.
 
 from __future__ import annotations
 
-from hygiene.findings import Severity, make
+from hygiene.findings import Severity, cause_key, make
 from hygiene.helplines import load_region
 from hygiene.session.meeting import Meeting
 
@@ -22,7 +22,9 @@ EVIDENCE = (
     "what shows they were there."
 )
 
-DEVICE_FINDING = make("device_may_be_watched", severity=Severity.URGENT)
+DEVICE_FINDING = make(
+    "device_may_be_watched", severity=Severity.URGENT, cause=cause_key("device_used_for_changes")
+)
 
 
 def safety_first(meeting: Meeting) -> None:
