@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from hygiene.accounts.inventory import Account, Inventory
-from hygiene.accounts.phones import contact_key
+from hygiene.accounts.phones import contact_key, is_email
 from hygiene.emailplan.address import AddressCheck
 from hygiene.emailplan.compartments import Compartment, Compartments
 from hygiene.emailplan.routes import Lookup, mask, routes
@@ -209,6 +209,7 @@ def _route_findings(
                         "other": _compartment(catalogue, chosen[owner.id]).name.lower(),
                         "compartment": _compartment(catalogue, item.compartment).name.lower(),
                     },
+                    variant=() if is_email(route.value) else "number",
                     account=account.id,
                     cause=cause_key(f"account:{account.id}", "compartment"),
                 )
