@@ -40,6 +40,7 @@ class Severity(StrEnum):
 class Topic(StrEnum):
     """Where a finding belongs in the plan; plan sections follow this order."""
 
+    EVIDENCE = "evidence"  # what to look at and keep before anything changes
     ACCESS_NOW = "access_now"  # accounts, devices or sharing the other person can use now
     DEVICES = "devices"  # phones and trackers: monitoring apps, devices they have held
     RECOVERY = "recovery"  # recovery routes, especially the roots of chains
@@ -206,12 +207,26 @@ class Kind(Wording):
         return value
 
 
+class AccountStep(BaseModel):
+    """One step of an account's item in a plan; the registry lists them in the order that
+    keeps the person safe (the password before signing anything out, and so on)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    phrase: str  # its wording: a phrase whose only field, if any, is "account"
+    # The parts of an account's causes it closes: "password" for "account:ID/password";
+    # "answer" for "account:ID/answer:0".
+    causes: tuple[str, ...] = Field(min_length=1)
+    where: tuple[str, ...] = ()  # the catalogue kinds that say where, best first
+
+
 class Registry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     safety: dict[str, str] = {}
     plural: dict[str, str] = {}  # a noun, and how it reads for any count but one
     phrase: dict[str, Phrase] = {}
+    step: tuple[AccountStep, ...] = ()
     finding: tuple[Kind, ...] = ()
 
     @model_validator(mode="after")
@@ -244,6 +259,11 @@ class Registry(BaseModel):
             problems += _template_problems(f"the safety note '{name}'", note, (), texts)
         for kind in self.finding:
             problems += _kind_problems(kind, texts)
+        for step in self.step:
+            if step.phrase not in self.phrase:
+                problems.append(f"a step names the phrase '{step.phrase}', not in [phrase]")
+            elif set(self.phrase[step.phrase].fields) - {"account"}:
+                problems.append(f"the step '{step.phrase}' may name only {{account}}")
         return problems
 
     @cached_property

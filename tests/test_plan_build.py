@@ -55,13 +55,13 @@ def plan() -> Plan:
     return build_plan(FINDINGS, load_region("uk"), FACTS, label="Sam")
 
 
-def test_stages_then_topics_then_most_urgent_first(plan: Plan) -> None:
+def test_stages_then_most_urgent_first_then_topics(plan: Plan) -> None:
     assert [s.stage for s in plan.sections] == ["now", "ready", "when_safe"]
     assert [f.id for f in plan.sections[0].items] == ["sessions_not_checked"]
     assert [f.id for f in plan.sections[1].items] == [
         "account_shared_with_them",
-        "recovery_phone_reachable_by_them",
         "password_guessable",
+        "recovery_phone_reachable_by_them",
         "password_weak",
     ]
     assert [f.id for f in plan.sections[2].items] == ["password_insecure_url"]

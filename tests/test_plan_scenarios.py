@@ -9,6 +9,7 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import Result
@@ -25,9 +26,12 @@ from hygiene.exports.registry import Export
 from hygiene.findings import Severity, registry
 from hygiene.helplines import load_region
 from hygiene.plan import build_plan, to_markdown
+from hygiene.plan.accounts import EVIDENCE_KIND, MAIL_KINDS
 from hygiene.plan.files import document_from_files
 from hygiene.plan.refs import references
 from hygiene.plan.saved import plan_of
+from hygiene.render import html_text as escape
+from hygiene.render import markdown_text as md
 from hygiene.secret import Secret
 from hygiene.session.passwords import TypedInMeeting
 
@@ -197,3 +201,87 @@ def test_severity_follows_the_graph() -> None:
     (item,) = [i for i in plan.items if i.subject == "Gmail"]
     assert item.severity is Severity.URGENT
     assert any("sign-in codes go to" in line for line in (item.title, item.why, *item.also))
+
+
+def _changes(item: dict[str, Any], label: str) -> bool:
+    """Whether acting on ``item`` changes the account called ``label``."""
+    if item["subject"] == label:
+        return True
+    return any(
+        f["subject"] == label and registry().kind(f["id"]).changes_something
+        for f in item["findings"]
+    )
+
+
+def _in_order(text: str, marks: list[str]) -> bool:
+    flat = " ".join(text.split())
+    places = [flat.find(" ".join(mark.split())) for mark in marks]
+    return -1 not in places and places == sorted(places)
+
+
+def test_evidence_comes_before_anything_that_changes_an_account(rendered) -> None:
+    args, markdown, html, data = rendered
+    inventory = load_inventory(Path(args[args.index("--accounts") + 1]))
+    items = _items(data)
+    ids = [item["id"] for item in items]
+    keep = ids.index("keep_evidence")
+    evidence = items[keep]
+    for account in inventory.accounts:
+        assert account.label in evidence["steps"][0]["text"], "every account's evidence"
+        changing = [n for n, item in enumerate(items) if _changes(item, account.label)]
+        assert changing and keep < min(changing), account.label
+    # Mail forwarded to them would copy any notice: where it goes is looked at first.
+    assert ids.index("check_mail_first") < keep
+    for section in data["sections"]:
+        for n, item in enumerate(section["items"]):
+            if item["id"] == "download_sends_notice":
+                assert (section["stage"], n) == ("ready", 0), "a download sends a notice"
+                assert all(check["alert"] for check in item["checks"])
+    marks = [f"{item['number']}. [ ] **{md(item['title'])}" for item in items]
+    assert _in_order(markdown, marks), "the terminal and Markdown keep the order"
+    marks = [f"<strong>{item['number']}. {escape(item['title'])}</strong>" for item in items]
+    assert _in_order(html, marks)
+
+
+def test_each_reviewed_account_brings_its_catalogue_checks_and_notes(rendered) -> None:
+    args, markdown, html, data = rendered
+    inventory = load_inventory(Path(args[args.index("--accounts") + 1]))
+    items = {item["key"]: item for item in _items(data)}
+    catalogue = shipped_catalogue()
+    noted = 0
+    for account in inventory.accounts:
+        checklist = catalogue.checklist(account.provider, account.category)
+        item = items[f"account:{account.id}"]
+        for page in checklist.provider.to_look_at_too:
+            key = "check_mail_first" if page.kind in MAIL_KINDS else f"account:{account.id}"
+            if page.kind == EVIDENCE_KIND:
+                quiet = page.can_alert_abuser == "no"
+                key = "keep_evidence" if quiet else "download_sends_notice"
+            (check,) = [c for c in items[key]["checks"] if c["title"] == page.title]
+            assert check["why"] == page.why and page.where in check["where"]
+            assert ("not confirmed" in check["where"]) == page.unconfirmed
+            assert check["alert"] == (page.alert_note if page.can_alert_abuser != "no" else None)
+            for text in (" ".join(markdown.split()), html):
+                assert (md(page.title) in text) or (escape(page.title) in text)
+        if account.note:
+            noted += 1
+            assert item["notes"] == [account.note]
+            assert md(account.note) in " ".join(markdown.split()) and escape(account.note) in html
+    assert noted, "the fixtures hold a note the worker typed"
+
+
+def test_a_note_from_a_file_carries_nothing_live(cli, tmp_path: Path) -> None:
+    planted = "PC ![x](http://127.0.0.1:9/x.png) <img src=x> \x1b[2J end"
+    accounts = tmp_path / "accounts.toml"
+    accounts.write_text(
+        '[[account]]\nlabel = "Mail"\nprovider = "google"\ncategory = "email"\n'
+        f"note = {json.dumps(planted)}\n",
+        encoding="utf-8",
+    )
+    markdown = cli("plan", "--accounts", str(accounts)).stdout
+    page = tmp_path / "plan.html"
+    cli("plan", "--accounts", str(accounts), "--html", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert "\x1b" not in markdown and "\\x1b" in markdown, "shown, never sent"
+    assert re.search(r"(?<!\\)(!\[|<img)", markdown) is None, "no live image or HTML"
+    assert "<img" not in html and "&lt;img src=x&gt;" in html

@@ -29,7 +29,7 @@ from hygiene.accounts.graph import (
     build_graph,
 )
 from hygiene.accounts.inventory import Inventory
-from hygiene.accounts.providers import Catalogue, Item, where_text
+from hygiene.accounts.providers import Catalogue, Checklist, Item, where_on
 from hygiene.accounts.trackers import tracker_findings
 from hygiene.findings import Finding, Severity, cause_key, make, phrase, registry
 from hygiene.wording import listed
@@ -128,28 +128,22 @@ class _Words:
     def where(self, account_id: str | None, fix: str) -> str | None:
         """Where on this provider to make the fix, from the catalogue."""
         found = self._item(account_id, fix)
-        if found is None:
-            return None
-        item, fallback = found
-        return phrase("where_general", place=where_text(item)) if fallback else where_text(item)
+        return where_on(*found) if found is not None else None
 
     def alert_note(self, account_id: str | None, fix: str) -> str | None:
         """What this provider is known to tell the other person when the fix is made."""
         found = self._item(account_id, fix)
-        if found is None or found[0].can_alert_abuser == "no":
+        if found is None or found[1].can_alert_abuser == "no":
             return None
-        return found[0].alert_note or None
+        return found[1].alert_note or None
 
-    def _item(self, account_id: str | None, fix: str) -> tuple[Item, bool] | None:
+    def _item(self, account_id: str | None, fix: str) -> tuple[Checklist, Item] | None:
         account = self.accounts.get(account_id or "")
         if self.catalogue is None or account is None:
             return None
         checklist = self.catalogue.checklist(account.provider, account.category)
-        for kind in WHERE_KINDS[fix]:
-            items = checklist.provider.items_of(kind)
-            if items:
-                return items[0], checklist.fallback
-        return None
+        item = checklist.provider.first_of(WHERE_KINDS[fix])
+        return (checklist, item) if item is not None else None
 
     def name(self, node_id: str) -> str:
         node = self.graph.nodes[node_id]

@@ -60,6 +60,9 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "phone": ("account_holder", "port_out", "sim_swap"),
 }
 GENERIC_ID = "generic"
+# What the accounts review asks about for every account; the rest of a page is what to
+# look at too (forwarding, port-out, Safety Check ...), shown with it and in the plan.
+REVIEWED: frozenset[str] = frozenset({"recovery", "security_questions", "two_factor", "sessions"})
 
 # Kinds whose review ends in taking something away from the other person: a second
 # factor, a recovery route, a session or device, a delegate, a forwarding rule, an app
@@ -251,6 +254,19 @@ class Provider(BaseModel):
     def items_of(self, *kinds: str) -> list[Item]:
         return [item for item in self.items if item.kind in kinds]
 
+    def first_of(self, kinds: Iterable[str]) -> Item | None:
+        """The first item of the first of ``kinds`` (in order of preference) the page has."""
+        for kind in kinds:
+            items = self.items_of(kind)
+            if items:
+                return items[0]
+        return None
+
+    @property
+    def to_look_at_too(self) -> list[Item]:
+        """What the review does not ask about, but a person should look at too."""
+        return [item for item in self.items if item.kind not in REVIEWED]
+
 
 @dataclass(frozen=True)
 class Checklist:
@@ -317,3 +333,11 @@ def where_text(item: Item) -> str:
     text = item.where + (f" ({item.url})" if item.url else "")
     caution = "may differ; not confirmed" if item.unconfirmed else "may differ"
     return f"{text} [{caution}]"
+
+
+def where_on(checklist: Checklist, item: Item) -> str:
+    """Where ``item`` is on the provider, saying so when only the general checklist has it."""
+    from hygiene.findings import phrase
+
+    place = where_text(item)
+    return phrase("where_general", place=place) if checklist.fallback else place

@@ -282,8 +282,7 @@ def _ask_second_steps(prompter: Prompter) -> list[TwoFactor]:
 
 
 def _ask_other_items(prompter: Prompter, provider: Provider) -> str | None:
-    asked = {"recovery", "security_questions", "two_factor", "sessions"}
-    others = [item for item in provider.items if item.kind not in asked]
+    others = provider.to_look_at_too
     if not others:
         return None
     prompter.say("Also worth looking at here:")

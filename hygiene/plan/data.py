@@ -26,6 +26,8 @@ def item_data(item: Item, number: int) -> dict[str, Any]:
         "also": list(item.also),
         "steps": [{"text": step.text, "where": step.where} for step in item.steps],
         "safety": list(item.safety),
+        "notes": list(item.notes),
+        "checks": [asdict(check) for check in item.checks],
         "findings": [
             {"id": f.id, "severity": f.severity.value, "subject": f.subject, "title": f.title}
             for f in item.findings

@@ -9,8 +9,8 @@ action has a box to tick, and sections do not split across pages where it can be
 from __future__ import annotations
 
 from hygiene.helplines import Helpline
-from hygiene.plan.items import Item, Step
-from hygiene.plan.markdown import NOTHING_FOUND, TITLE
+from hygiene.plan.items import Check, Item, Step
+from hygiene.plan.markdown import IF_CHANGED, LOOK_AT, NOTHING_FOUND, TITLE
 from hygiene.plan.model import Plan
 from hygiene.render import html_text as escape
 
@@ -58,6 +58,13 @@ def _step(step: Step) -> str:
     return f"{escape(step.text)}{where}"
 
 
+def _check(check: Check) -> str:
+    title = f"{check.subject}: {check.title}" if check.subject else check.title
+    text = f"<strong>{escape(title)}</strong>. <em>Where:</em> {escape(check.where)}. "
+    text += escape(check.why)
+    return text + (f" <em>{escape(IF_CHANGED)}</em> {escape(check.alert)}" if check.alert else "")
+
+
 def item_html(item: Item, number: int) -> list[str]:
     """One item as an ``<li>`` with a box to tick."""
     out = [
@@ -77,6 +84,12 @@ def item_html(item: Item, number: int) -> list[str]:
         out.append("<dt>What to do, in this order:</dt><dd><ol>")
         out += [f"<li>{_step(step)}</li>" for step in item.steps]
         out.append("</ol></dd>")
+    if item.notes:
+        out.append(f"<dt>Your notes:</dt><dd>{' '.join(escape(n) for n in item.notes)}</dd>")
+    if item.checks:
+        out.append(f"<dt>{escape(LOOK_AT)}</dt><dd><ul>")
+        out += [f"<li>{_check(check)}</li>" for check in item.checks]
+        out.append("</ul></dd>")
     out.append("</dl>")
     if item.safety:
         notes = " ".join(escape(note) for note in item.safety)

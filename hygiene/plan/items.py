@@ -29,6 +29,18 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Check:
+    """What a provider's page says to look at too: where, why, and what changing it may
+    tell them (``None`` when it tells them nothing)."""
+
+    title: str
+    where: str
+    why: str
+    alert: str | None = None
+    subject: str | None = None  # the account it is on, where an item names several
+
+
+@dataclass(frozen=True)
 class Item:
     """One thing to do in the plan, with a key that stays the same while it is there."""
 
@@ -43,6 +55,8 @@ class Item:
     steps: tuple[Step, ...]
     also: tuple[str, ...] = ()  # the other problems of the same owner, one line each
     safety: tuple[str, ...] = ()  # what its provider may tell them, beyond the stage's notes
+    checks: tuple[Check, ...] = ()  # what the provider's page says to look at too
+    notes: tuple[str, ...] = ()  # what the person noted about it, in their words
     findings: tuple[Finding, ...] = field(default=(), repr=False)  # what it says at once
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from hygiene.helplines import help_markdown
-from hygiene.plan.items import Item, Step
+from hygiene.plan.items import Check, Item, Step
 from hygiene.plan.model import Plan
 from hygiene.render import markdown_text as md
 
 TITLE = "Your plan to shut the ways into your accounts"
+LOOK_AT = "Look at:"
+IF_CHANGED = "They may notice:"
 NOTHING_FOUND = "Nothing to act on yet: no account or password was found that needs a change."
 
 
@@ -28,9 +30,21 @@ def item_lines(item: Item, number: int) -> list[str]:
     else:
         lines.append("   - What to do, in this order:")
         lines += [f"     {n}. {step_text(step)}" for n, step in enumerate(item.steps, start=1)]
+    if item.notes:
+        lines.append("   - Your notes: " + " ".join(_sentence(md(note)) for note in item.notes))
+    if item.checks:
+        lines.append(f"   - {LOOK_AT}")
+        lines += [f"     - {check_text(check)}" for check in item.checks]
     if item.safety:
         lines.append("   - Safety: " + " ".join(md(note) for note in item.safety))
     return lines
+
+
+def check_text(check: Check) -> str:
+    """What to look at, where, why, and what changing it may tell them, escaped."""
+    title = f"{check.subject}: {check.title}" if check.subject else check.title
+    text = f"**{md(title)}**. Where: {md(check.where)}. {md(check.why)}"
+    return text + (f" {IF_CHANGED} {md(check.alert)}" if check.alert else "")
 
 
 def _sentence(text: str) -> str:

@@ -6,8 +6,9 @@ first, a safer device, timing), then one section per stage: what is safe to do n
 notice), and what is best left until after they have left or it is safe. Each problem is
 one item however many checks found it (``hygiene.plan.items``): an account with all that
 was found about it, or one shared number, address, device or password with every account
-it opens. Within a stage items follow the topics (ways in now first), most urgent first,
-numbered 1..N across stages the same in every format. A stage opens with the shared
+it opens. Within a stage, what comes before any change (where the mail goes, evidence)
+leads, then the most urgent, ways in now first; items are numbered 1..N across stages,
+the same in every format. A stage opens with the shared
 safety notes of its items, each said once; an item keeps only what is particular to it,
 such as what its provider tells the other person. Then come what the other person may
 know, and where to get help. It carries no password, ever; personal facts are hidden in
@@ -20,11 +21,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from hygiene.accounts.inventory import Inventory
-from hygiene.accounts.providers import shipped_catalogue
-from hygiene.findings import Finding, Stage, in_plan_order
+from hygiene.accounts.inventory import Account, Inventory
+from hygiene.accounts.providers import Checklist, shipped_catalogue
+from hygiene.findings import Finding, Stage, Topic, in_plan_order
 from hygiene.helplines import Helpline, LegalRoute, Region
 from hygiene.log.model import entries_text
+from hygiene.plan.accounts import account_item, before_changes, checklists
 from hygiene.plan.items import Item, Placed, merge, place
 from hygiene.plan.refs import references, substitute
 from hygiene.plan.subjects import item_keys, linked, owner_of
@@ -134,17 +136,35 @@ def _named(finding: Finding, names: dict[str, str]) -> Finding:
 
 
 def _items(
-    findings: list[Finding], keys: dict[str, str], subjects: dict[str, str]
+    findings: list[Finding],
+    keys: dict[str, str],
+    accounts: list[tuple[Account, Checklist]],
+    names: dict[str, str],
 ) -> list[tuple[Item, list[Placed]]]:
-    """One item per owner, in plan order: by topic, then most urgent first."""
+    """One item per owner (one per account reviewed, with or without findings), and what
+    comes before any change; in plan order."""
     owned: dict[str, list[Placed]] = {}
     for finding in findings:
         owned.setdefault(owner_of(finding), []).append(place(finding))
-    items = [
-        (merge(keys[owner], placed, subjects.get(owner)), placed) for owner, placed in owned.items()
-    ]
-    items.sort(key=lambda pair: (pair[0].topic.rank, pair[0].severity.rank))
+
+    def say(finding: Finding) -> Finding:
+        return _named(finding, names)
+
+    def name(text: str) -> str:
+        return substitute(text, names)
+
+    items = before_changes(accounts, say, name)
+    for account, checklist in accounts:
+        placed = owned.pop(f"account:{account.id}", [])
+        items.append(account_item(account, checklist, placed, say, name))
+    items += [(merge(keys[owner], placed), placed) for owner, placed in owned.items()]
+    items.sort(key=lambda pair: _order(pair[0]))
     return items
+
+
+def _order(item: Item) -> tuple[bool, int, int]:
+    # What comes before any change first; then the most urgent, ways in now first.
+    return (item.topic is not Topic.EVIDENCE, item.severity.rank, item.topic.rank)
 
 
 def _stages(items: list[tuple[Item, list[Placed]]]) -> tuple[Section, ...]:
@@ -184,14 +204,13 @@ def build_plan(
     catalogue = shipped_catalogue() if inventory is not None else None
     found = linked(in_plan_order(findings), inventory, catalogue)
     keys = item_keys({owner_of(f) for f in found}, private)
-    accounts = inventory.accounts if inventory else []
-    subjects = {f"account:{a.id}": substitute(a.label, names) for a in accounts}
+    reviewed = checklists(inventory.accounts, catalogue) if inventory and catalogue else []
     named = [_named(f, names) for f in found]
     return Plan(
         label=label if show_facts else None,
         emergency=tuple(h for h in region.helpline if h.urgent),
         safety_first=SAFETY_FIRST,
-        sections=_stages(_items(named, keys, subjects)),
+        sections=_stages(_items(named, keys, reviewed, names)),
         facts=tuple(
             FactLine(kind.replace("_", " "), note, value if show_facts else HIDDEN)
             for kind, note, value in fact_list
