@@ -61,8 +61,22 @@ class Finding:
     fix: str
     safety: str | None = None
     account: str | None = None  # the inventory id of the account acting on it changes
+    # What lets them in, as a stable key: "account:ID/PART" for something of one account
+    # (its password, a session, an answer), else the shared thing itself ("contact:KEY",
+    # "device:ID", "reuse:HASH"). A plan makes one item of all findings with one owner
+    # (the part before "/"). Never a password; may hold a contact, so never shown.
+    cause: str | None = None
+    where: str | None = None  # where the setting is, from the provider catalogue
 
     def to_dict(self) -> dict[str, str | None]:
+        """The finding as shown to a person or a script: its cause, which may hold a
+        contact's full value, stays out (``saved`` keeps it, encrypted)."""
+        data = self.saved()
+        del data["cause"]
+        return data
+
+    def saved(self) -> dict[str, str | None]:
+        """Every field, for a saved session."""
         data = asdict(self)
         data["severity"] = self.severity.value
         data["topic"] = self.topic.value
@@ -71,6 +85,18 @@ class Finding:
     @property
     def kind(self) -> Kind:
         return registry().kind(self.id)
+
+
+def cause_key(owner: str, part: str | None = None) -> str:
+    """A finding's cause: its owner (with any "/" in it escaped), then "/" and the part of
+    it when the owner has several ("account:gmail/password")."""
+    owner = owner.replace("%", "%25").replace("/", "%2F")
+    return f"{owner}/{part}" if part else owner
+
+
+def cause_owner(cause: str) -> str:
+    """The owner of a cause: what a plan makes one item of."""
+    return cause.partition("/")[0]
 
 
 def ranked(findings: Iterable[Finding]) -> list[Finding]:
@@ -196,6 +222,8 @@ def make(
     safety: str | None = None,
     account: str | None = None,
     topic: Topic | None = None,
+    cause: str | None = None,
+    where: str | None = None,
 ) -> Finding:
     """A finding of a declared kind: its topic and safety note come from the registry.
 
@@ -222,4 +250,6 @@ def make(
         fix=fix,
         safety=note,
         account=account,
+        cause=cause,
+        where=where,
     )

@@ -59,7 +59,7 @@ def test_a_phone_they_held_opens_its_accounts_and_the_chains_beyond(cli, tmp_pat
     assert "signed in on Old iPhone, which they have held" in chains["bank"]["explanation"]
     device = next(f for f in data["findings"] if f["id"] == "device_open_to_them")
     assert device["topic"] == "devices" and device["severity"] == "urgent"
-    assert "2 accounts: Personal Gmail and Bank" in device["why"]
+    assert "2 accounts: Personal Gmail (signed in on it) and, through it, Bank" in device["why"]
     assert "keep evidence first" in device["safety"].lower()
     assert "abuser" not in json.dumps(device)
 

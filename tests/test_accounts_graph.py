@@ -209,7 +209,7 @@ def test_check_text_says_reachable_accounts_and_what_to_do(cli):
     # Where to make each fix comes from the catalogue; an unknown provider says so.
     assert "Where: Google Account → Personal info → Contact info" in result.stdout
     assert "No page of its own for: micromart. The general checklist applies" in result.stdout
-    assert "Where (general checklist, no page for this provider)" in result.stdout
+    assert "Where: general checklist, no page for this provider: " in result.stdout
     assert "On this service: Google may send a security alert" in result.stdout
 
 
@@ -347,7 +347,7 @@ def test_a_mailbox_they_share_is_open_and_opens_what_it_recovers():
         "(he has the password)."
     )
     shared = next(f for f in result.findings if f.id == "account_shared_with_them")
-    assert shared.severity == "urgent" and "Family email and Bank" in shared.why
+    assert shared.severity == "urgent" and "Family email and, through it, Bank" in shared.why
 
 
 def test_a_missing_inventory_is_bad_input(cli, tmp_path: Path):

@@ -57,14 +57,14 @@ def plan() -> Plan:
 
 def test_stages_then_topics_then_most_urgent_first(plan: Plan) -> None:
     assert [s.stage for s in plan.sections] == ["now", "ready", "when_safe"]
-    assert [f.id for f in plan.sections[0].findings] == ["sessions_not_checked"]
-    assert [f.id for f in plan.sections[1].findings] == [
+    assert [f.id for f in plan.sections[0].items] == ["sessions_not_checked"]
+    assert [f.id for f in plan.sections[1].items] == [
         "account_shared_with_them",
         "recovery_phone_reachable_by_them",
         "password_guessable",
         "password_weak",
     ]
-    assert [f.id for f in plan.sections[2].findings] == ["password_insecure_url"]
+    assert [f.id for f in plan.sections[2].items] == ["password_insecure_url"]
     assert plan.action_count == 6
 
 
@@ -105,9 +105,9 @@ def test_personal_facts_are_masked_everywhere_unless_asked(plan: Plan) -> None:
 
 def test_json_carries_the_same_plan(plan: Plan) -> None:
     data = json.loads(json.dumps(to_data(plan)))
-    assert data["format"] == 1
+    assert data["format"] == 2
     assert [s["stage"] for s in data["sections"]] == ["now", "ready", "when_safe"]
-    assert data["sections"][1]["findings"][0]["id"] == "account_shared_with_them"
+    assert data["sections"][1]["items"][0]["id"] == "account_shared_with_them"
     assert data["emergency"][0]["number"] == "999"
     assert data["facts"][0] == {"kind": "name", "note": "daughter", "value": "(hidden)"}
     assert data["label"] is None

@@ -55,7 +55,7 @@ def test_markdown_by_default_with_facts_hidden(cli: Callable[..., Result], saved
 def test_json(cli: Callable[..., Result], saved: None) -> None:
     result = cli("plan", "Sam", "--json")
     data = json.loads(result.stdout)
-    assert data["sections"][0]["findings"][0]["id"] == "password_from_facts"
+    assert data["sections"][0]["items"][0]["id"] == "password_from_facts"
     assert data["facts"] == [{"kind": "name", "note": "daughter", "value": "(hidden)"}]
 
 

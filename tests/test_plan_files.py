@@ -41,7 +41,7 @@ def test_a_plan_from_the_example_files_saves_nothing(
     assert result.exit_code == 1, result.output
     assert _tree(tmp_path) == before
     data = json.loads(result.stdout)
-    ids = [f["id"] for s in data["sections"] for f in s["findings"]]
+    ids = [f["id"] for s in data["sections"] for f in s["items"]]
     assert any(i.startswith("signs_point_to_") for i in ids)
     assert any(i.startswith("password_") for i in ids)
     assert "account_reachable_by_them" in ids or "recovery_phone_reachable_by_them" in ids

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
+from hygiene.accounts.inventory import Inventory, load_inventory
 from hygiene.audit.findings import audit_findings
 from hygiene.audit.run import run_audit
 from hygiene.breach.builtin import BuiltinSource
@@ -22,6 +23,7 @@ from hygiene.exports.registry import Export
 from hygiene.findings import registry
 from hygiene.helplines import load_region
 from hygiene.plan import build_plan, to_markdown
+from hygiene.plan.refs import references
 from hygiene.secret import Secret
 from hygiene.session.passwords import TypedInMeeting
 
@@ -70,11 +72,49 @@ def test_every_plan_is_in_stages_in_the_order_to_act(rendered) -> None:
 def test_nothing_safe_to_do_now_changes_anything_they_could_notice(rendered) -> None:
     _, _, _, data = rendered
     for section in data["sections"]:
-        for finding in section["findings"]:
-            kind = registry().kind(finding["id"])
-            if section["stage"] == "now":
+        if section["stage"] != "now":
+            continue
+        for item in section["items"]:
+            for finding in item["findings"]:
+                kind = registry().kind(finding["id"])
                 assert not kind.changes_something and not kind.can_alert, finding["id"]
-                assert "sign out of" not in finding["fix"].lower(), "looking is not signing out"
+            for step in item["steps"]:
+                assert "sign out of" not in step["text"].lower(), "looking is not signing out"
+
+
+def _items(data: dict[str, object]) -> list[dict[str, object]]:
+    return [item for section in data["sections"] for item in section["items"]]  # type: ignore[attr-defined]
+
+
+def test_each_problem_is_one_item_however_many_checks_found_it(rendered) -> None:
+    args, _, _, data = rendered
+    items = _items(data)
+    assert [item["number"] for item in items] == list(range(1, len(items) + 1))
+    keys = [item["key"] for item in items]
+    assert len(set(keys)) == len(keys), "a key names one item"
+    titles = [item["title"] for item in items]
+    assert len(set(titles)) == len(titles), "no item says what another says"
+    inventory = load_inventory(Path(args[args.index("--accounts") + 1]))
+    subjects = [item["subject"] for item in items]
+    for account in inventory.accounts:
+        # An account's password, sessions and answers are one item, said once.
+        assert subjects.count(account.label) <= 1, account.label
+    # A number, address or device they hold or share is one item, naming every account it
+    # opens, however many routes (reset, sign-in codes, through another account) it has.
+    names = references(_values(inventory))
+    for contact in inventory.contacts:
+        if contact.controlled_by == "self" or inventory.account_by_login(contact.value):
+            continue
+        about = [item for item in items if item["subject"] == names[contact.value.strip()]]
+        assert len(about) == 1, names[contact.value.strip()]
+
+
+def _values(inventory: Inventory) -> list[str]:
+    values = [c.value for c in inventory.contacts]
+    for account in inventory.accounts:
+        values += [account.login or "", *account.recovery_emails, *account.recovery_phones]
+        values += [f.target or "" for f in account.two_factor]
+    return [v for v in values if v]
 
 
 def test_each_shared_safety_note_is_said_once_above_its_items(rendered) -> None:
@@ -111,7 +151,7 @@ def test_a_device_they_hold_and_a_carrier_account_are_in_the_plan(cli) -> None:
     data = json.loads(cli("plan", "--accounts", str(SCENARIO), "--json").stdout)
     text = json.dumps(data, ensure_ascii=False)
     assert "the old iPad" in text
-    subjects = {f["subject"] for s in data["sections"] for f in s["findings"]}
+    subjects = {item["subject"] for item in _items(data)}
     assert "Phone contract" in subjects
 
 

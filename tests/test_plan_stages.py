@@ -51,7 +51,7 @@ def test_every_kind_lands_in_a_stage_its_flags_allow_and_notes_are_said_once(pic
         for kind, data, alert in picks
     ]
     plan = build_plan(findings, UK)
-    placed = {f.title: s.stage for s in plan.sections for f in s.findings}
+    placed = {i.title: s.stage for s in plan.sections for i in s.items}
     assert len(placed) == len({f.title for f in findings}), "every finding is in the plan"
     for kind, _, _ in picks:
         stage = placed[_title(kind)]
@@ -63,18 +63,19 @@ def test_every_kind_lands_in_a_stage_its_flags_allow_and_notes_are_said_once(pic
     for note in registry().safety.values():
         assert text.count(note) <= 1, "a shared note heads its stage, never each item"
     for section in plan.sections:
-        for finding in section.findings:
-            shared = registry().safety_note(finding.kind)
-            if shared and finding.kind.can_alert:
-                assert shared in section.notes
-            assert not finding.safety or "On this service" not in finding.safety
+        for item in section.items:
+            for finding in item.findings:
+                shared = registry().safety_note(finding.kind)
+                if shared and finding.kind.can_alert:
+                    assert shared in section.notes
+            assert all("On this service" not in note for note in item.safety)
     # What a provider tells them is all an item keeps, and no item loses it.
-    noted = {f.title for s in plan.sections for f in s.findings if f.safety}
+    noted = {i.title for s in plan.sections for i in s.items if i.safety}
     assert all(
-        f.safety == "Mail tells the old address."
+        i.safety == ("Mail tells the old address.",)
         for s in plan.sections
-        for f in s.findings
-        if f.safety
+        for i in s.items
+        if i.safety
     )
     assert noted == {
         _title(kind) for kind, _, alert in picks if alert and registry().safety_note(kind)
@@ -96,9 +97,9 @@ def test_a_stage_opens_with_its_notes_and_an_item_keeps_what_its_provider_does()
         assert "On this service" not in text
     data = to_data(plan)
     assert data["sections"][0]["notes"] == [shared]
-    assert data["sections"][0]["findings"][0]["safety"] == (
+    assert data["sections"][0]["items"][0]["safety"] == [
         "Google may email the old recovery address."
-    )
+    ]
 
 
 def test_a_note_of_its_own_stays_with_its_item() -> None:
@@ -114,7 +115,7 @@ def test_a_note_of_its_own_stays_with_its_item() -> None:
     )
     plan = build_plan([own], UK)
     assert plan.sections[0].notes == ()
-    assert plan.sections[0].findings[0].safety == "They get a text when it changes."
+    assert plan.sections[0].items[0].safety == ("They get a text when it changes.",)
 
 
 def test_a_watched_device_is_said_at_the_head_of_every_stage_of_changes() -> None:
@@ -126,7 +127,7 @@ def test_a_watched_device_is_said_at_the_head_of_every_stage_of_changes() -> Non
     assert stages["ready"].notes[0] == WATCHED_NOTE
     assert stages["when_safe"].notes[0] == WATCHED_NOTE
     assert WATCHED_NOTE not in stages["now"].notes
-    assert DEVICE_FINDING.title in [f.title for f in stages["now"].findings]
+    assert DEVICE_FINDING.title in [i.title for i in stages["now"].items]
     calm = build_plan([change, later, looking], UK)
     assert all(WATCHED_NOTE not in s.notes for s in calm.sections)
 

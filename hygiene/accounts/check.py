@@ -11,6 +11,7 @@ tell the other person.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 from hygiene.accounts.devices import device_finding
@@ -20,6 +21,7 @@ from hygiene.accounts.graph import (
     EdgeKind,
     Node,
     Reach,
+    RecoveryGraph,
     RootImpact,
     account_name,
     analyse,
@@ -28,7 +30,7 @@ from hygiene.accounts.graph import (
 from hygiene.accounts.inventory import Inventory
 from hygiene.accounts.providers import Catalogue, Item, where_text
 from hygiene.accounts.trackers import tracker_findings
-from hygiene.findings import Finding, Severity, make
+from hygiene.findings import Finding, Severity, cause_key, make
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,32 @@ def _join(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _route_word(edge: Edge, source: Node) -> str | None:
+    """How a starting point opens an account directly, in a few words."""
+    if edge.kind is EdgeKind.RECEIVES_CODES_FOR:
+        return "sign-in codes"
+    if edge.kind is EdgeKind.SIGNED_IN_TO:
+        return "signed in on it"
+    if edge.kind is EdgeKind.CAN_RESET and edge.via_login:
+        return "signs in with it"
+    if edge.kind is EdgeKind.CAN_RESET and source.kind in {"phone", "email"}:
+        return f"recovery {source.kind}"
+    return None
+
+
+def _parents(graph: RecoveryGraph, start: str) -> dict[str, str]:
+    """Each node reached from ``start``, and the node it is first reached from."""
+    parent: dict[str, str] = {}
+    queue = deque([start])
+    while queue:
+        current = queue.popleft()
+        for edge in graph.out[current]:
+            if edge.target not in parent and edge.target != start:
+                parent[edge.target] = current
+                queue.append(edge.target)
+    return parent
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
@@ -91,15 +119,13 @@ class _Words:
         self.devices = {d.id: d for d in inv.devices}
         self.catalogue = catalogue
 
-    def where(self, account_id: str | None, fix: str) -> str:
+    def where(self, account_id: str | None, fix: str) -> str | None:
         """Where on this provider to make the fix, from the catalogue."""
         found = self._item(account_id, fix)
         if found is None:
-            return ""
+            return None
         item, fallback = found
-        prefix = (
-            " Where (general checklist, no page for this provider): " if fallback else (" Where: ")
-        )
+        prefix = "general checklist, no page for this provider: " if fallback else ""
         return prefix + where_text(item)
 
     def alert_note(self, account_id: str | None, fix: str) -> str | None:
@@ -184,9 +210,11 @@ class _Words:
             subject=label,
             title=title,
             why=why,
-            fix=self._account_fix(label, last, source) + self.where(reach.account, kind),
+            fix=self._account_fix(label, last, source),
+            where=self.where(reach.account, kind),
             alert_note=self.alert_note(reach.account, kind),
             account=reach.account,
+            cause=self.graph.nodes[reach.nodes[0]].cause,
         )
 
     @staticmethod
@@ -241,10 +269,39 @@ class _Words:
             "they cannot guess, and turn on a second sign-in step only you hold."
         )
 
+    def _routes(self, root: RootImpact) -> str:
+        """The accounts ``root`` opens: how it opens each one directly, and which account
+        each of the others is reached through ("Gmail (recovery phone); through it, Bank")."""
+        direct: dict[str, list[str]] = {}
+        for edge in self.graph.out[root.node]:
+            words = direct.setdefault(edge.target.split(":", 1)[1], [])
+            word = _route_word(edge, self.graph.nodes[root.node])
+            if word and word not in words:
+                words.append(word)
+        through: dict[str, list[str]] = {}
+        parent = _parents(self.graph, root.node)
+        for account in root.accounts:
+            if account in direct:
+                continue
+            step = f"account:{account}"
+            while parent[step] != root.node:
+                step = parent[step]
+            through.setdefault(step.split(":", 1)[1], []).append(self._label(account))
+        said = [
+            self._label(a) + (f" ({' and '.join(words)})" if words else "")
+            for a, words in direct.items()
+        ]
+        if len(said) == 1 and through:
+            return f"{said[0]} and, through it, {_join([a for r in through.values() for a in r])}"
+        text = _join(said)
+        for via, reached in through.items():
+            text += f"; through {self._label(via)}, {_join(reached)}"
+        return text
+
     def root_finding(self, root: RootImpact) -> Finding:
         node = self.graph.nodes[root.node]
         names = [self._label(a) for a in root.accounts]
-        opens = f"{_plural(len(names), 'account')}: {_join(names)}"
+        opens = f"{_plural(len(names), 'account')}: {self._routes(root)}"
         if len(root.only_here) == len(names) == 1:
             opens += ". Nothing else reaches it, so cutting this closes it"
         elif len(root.only_here) == len(names):
@@ -295,6 +352,7 @@ class _Words:
                 f"{_plural(len(names), 'account')}",
                 why=f"Through {node.label}{reason}, they can reach {opens}.",
                 fix=fix,
+                cause=node.cause,
             )
         owner = self._label(node.account)
         if node.kind == "answer":
@@ -307,10 +365,11 @@ class _Words:
                 fix=(
                     f"Change the security question of {owner} to one with an answer they "
                     "cannot know (a made-up answer kept somewhere safe works)."
-                    + self.where(node.account, "answer")
                 ),
+                where=self.where(node.account, "answer"),
                 alert_note=self.alert_note(node.account, "answer"),
                 account=node.account,
+                cause=node.cause,
             )
         if node.kind == "password":
             return make(
@@ -322,10 +381,11 @@ class _Words:
                 fix=(
                     f"Change the password of {owner}, from a device they have never held, to "
                     "one they cannot guess, and turn on a second sign-in step only you hold."
-                    + self.where(node.account, "password")
                 ),
+                where=self.where(node.account, "password"),
                 alert_note=self.alert_note(node.account, "password"),
                 account=node.account,
+                cause=node.cause,
             )
         if node.kind == "session":
             return make(
@@ -347,10 +407,11 @@ class _Words:
                     else f"Look at the signed-in devices and sessions of {owner}, and keep a "
                     "screenshot of any you do not recognise. Signing one out can be noticed: "
                     "plan when to do it, with its password change."
-                )
-                + self.where(node.account, "session"),
+                ),
+                where=self.where(node.account, "session"),
                 alert_note=self.alert_note(node.account, "session") if certain else None,
                 account=node.account,
+                cause=node.cause,
             )
         return make(
             "account_shared_with_them",
@@ -363,6 +424,7 @@ class _Words:
                 "in; if it is shared with them, a new account of your own may be safer."
             ),
             account=node.account,
+            cause=node.cause,
         )
 
     def guarded_passwords(self) -> list[Finding]:
@@ -389,6 +451,7 @@ class _Words:
                         "held, to one they cannot guess."
                     ),
                     account=account.id,
+                    cause=cause_key(f"account:{account.id}", "password"),
                 )
             )
         return found

@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from hygiene.findings import Finding, Severity, make
+from hygiene.findings import Finding, Severity, cause_key, make
 
 Who = Literal["self", "them", "shared", "unknown"]
 DeviceKind = Literal["phone", "tablet", "computer", "watch", "car", "smart_home", "other"]
@@ -94,6 +94,7 @@ def device_finding(device: Device, accounts: list[str], opens: str | None) -> Fi
         title=f"{device.label}: the other person {can} get into it",
         why=f"The other person {can} get into {device.label}, {reason}.{reach}",
         fix=_device_fix(device),
+        cause=cause_key(f"device:{device.id}"),
     )
 
 

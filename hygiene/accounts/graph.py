@@ -21,6 +21,7 @@ from typing import Literal
 
 from hygiene.accounts.inventory import Account, Contact, Inventory
 from hygiene.accounts.phones import contact_key, is_email, normalise_phone
+from hygiene.findings import cause_key
 
 NodeKind = Literal["account", "email", "phone", "device", "password", "answer", "session", "login"]
 
@@ -46,6 +47,24 @@ class Node:
     @property
     def is_start(self) -> bool:
         return self.held is not None
+
+    @property
+    def cause(self) -> str:
+        """The stable key of this way in, shared by every finding it gives rise to.
+
+        Something of one account (its password, an answer, its sessions, its own address
+        or number) is owned by that account; any other address, number or device is its
+        own cause, whichever accounts it opens.
+        """
+        kind, _, rest = self.id.partition(":")
+        if kind in {"password", "session", "login"}:
+            # A mailbox or line that is itself theirs or shared is that account's problem.
+            return cause_key(f"account:{self.account}", kind)
+        if kind == "answer":
+            return cause_key(f"account:{self.account}", f"answer:{rest.rpartition(':')[2]}")
+        if kind == "device" and self.detail:
+            return cause_key(f"device:{self.detail}")
+        return cause_key(f"contact:{rest}" if kind in {"phone", "email", "device"} else self.id)
 
 
 @dataclass(frozen=True)

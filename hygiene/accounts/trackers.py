@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from hygiene.accounts.devices import Device
 from hygiene.accounts.providers import Catalogue, Item, where_text
-from hygiene.findings import Finding, Severity, make
+from hygiene.findings import Finding, Severity, cause_key, make
 
 TRACKER_ALERTS = ("android_unknown_tracker_alerts", "iphone_tracking_notifications")
 CAR_TRACKER = "car_gps_tracker"
@@ -33,6 +33,7 @@ def tracker_findings(devices: list[Device], catalogue: Catalogue) -> list[Findin
                 why=alerts[0].why,
                 fix=" ".join(_step(item) for item in alerts),
                 safety=_alert_note(alerts),
+                cause=cause_key("trackers"),
             )
         )
     cars = [d for d in devices if d.kind == "car"]
@@ -51,6 +52,7 @@ def tracker_findings(devices: list[Device], catalogue: Catalogue) -> list[Findin
                 ),
                 fix=_step(car),
                 safety=_alert_note([car]),
+                cause=cause_key("trackers:car"),
             )
         )
     return findings

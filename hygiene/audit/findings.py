@@ -3,18 +3,62 @@
 One finding per reason per login: its line says what was found about that login (never
 the password), and the reason's advice says why it matters and what to do. Reasons that
 ask for a password change carry the safety note, since a change can be noticed.
+
+Each finding names its cause: the login's own password (or its address), or, for a
+password shared by several logins or a few small edits apart, that set of logins, so a
+plan says a shared password once however many logins report it. A login is named by its
+user name and site, which a plan may match to an account of the inventory; a set by a
+digest of its members' names, never by anything of the password.
 """
 
 from __future__ import annotations
 
-from hygiene.audit.reasons import ADVICE
-from hygiene.audit.run import AuditReport
-from hygiene.findings import Finding, Severity, make
+import hashlib
+from collections import defaultdict
+
+from hygiene.audit.groups import login_key
+from hygiene.audit.reasons import ADVICE, Reason
+from hygiene.audit.run import AuditedEntry, AuditReport
+from hygiene.findings import Finding, Severity, cause_key, make
+
+LOGIN = "login:"  # a login's cause: "login:" + user name + "|" + site
+
+
+def login_owner(audited: AuditedEntry) -> str:
+    username, site = login_key(audited.entry)
+    return f"{LOGIN}{username.replace('%', '%25').replace('|', '%7C')}|{site}"
+
+
+def _digest(entries: list[AuditedEntry]) -> str:
+    names = sorted({"|".join(login_key(e.entry)) for e in entries})
+    return hashlib.sha256("\n".join(names).encode()).hexdigest()[:12]
+
+
+def _causes(report: AuditReport) -> dict[tuple[Reason, int], str]:
+    """The cause of each shared-password reason, by reason and group number."""
+    groups: dict[tuple[Reason, int], list[AuditedEntry]] = defaultdict(list)
+    for audited in report.entries:
+        if audited.reuse_group is not None:
+            groups[Reason.REUSED, audited.reuse_group].append(audited)
+        if audited.similar_group is not None:
+            groups[Reason.SIMILAR, audited.similar_group].append(audited)
+    prefix = {Reason.REUSED: "reuse:", Reason.SIMILAR: "similar:"}
+    return {key: cause_key(prefix[key[0]] + _digest(members)) for key, members in groups.items()}
+
+
+def _cause(reason: Reason, audited: AuditedEntry, shared: dict[tuple[Reason, int], str]) -> str:
+    group = {Reason.REUSED: audited.reuse_group, Reason.SIMILAR: audited.similar_group}
+    number = group.get(reason)
+    if number is not None:
+        return shared[reason, number]
+    part = "address" if reason is Reason.INSECURE_URL else "password"
+    return cause_key(login_owner(audited), part)
 
 
 def audit_findings(report: AuditReport) -> list[Finding]:
     """Every reason of every login, most urgent first."""
     findings = []
+    shared = _causes(report)
     for reason, audited, line in report.lines():
         # Topic and safety note follow the kind: the reasons that say nothing about who
         # can get in now are declared good to do, with nothing to notice.
@@ -26,6 +70,7 @@ def audit_findings(report: AuditReport) -> list[Finding]:
                 title=f"{audited.name}: {line}",
                 why=ADVICE[reason].why,
                 fix=ADVICE[reason].fix,
+                cause=_cause(reason, audited, shared),
             )
         )
     if report.breach_unknown:
@@ -40,6 +85,7 @@ def audit_findings(report: AuditReport) -> list[Finding]:
                 # Said so it is true of an export and of passwords typed in a meeting alike.
                 fix="Check them again when the breach list can be reached, or against a "
                 "local copy of it.",
+                cause=cause_key("breach_unknown"),
             )
         )
     doubt = report.doubt()
@@ -54,6 +100,7 @@ def audit_findings(report: AuditReport) -> list[Finding]:
                 why=doubt,
                 fix="Export again from the password manager, or from the browser, and audit "
                 "that file.",
+                cause=cause_key("export"),
             )
         )
     return findings

@@ -56,6 +56,8 @@ class AuditedEntry:
     breach: Result
     reasons: tuple[tuple[Reason, str], ...]
     reuse_group: int | None
+    # The logins whose passwords are a small edit of each other, shared by every member.
+    similar_group: int | None = None
 
     @property
     def name(self) -> str:
@@ -280,8 +282,17 @@ class _Context:
         for index, password in enumerate(password_of):
             self.holders.setdefault(password, []).append(index)
         self.keys = [login_key(e) for e in entries]
+        self.similar_numbers: dict[int, int] = {}
         # Names per reuse group, once: a group of thousands must not be rebuilt per entry.
         self.group_names = [[self.account_name(a) for a in group] for group in groups]
+
+    def similar_group(self, index: int) -> int | None:
+        """The number of the set of passwords a small edit apart that entry ``index`` is in."""
+        members = self.similar.get(self.password_of[index])
+        if members is None:
+            return None
+        # Members of one base share one list: its identity names the set.
+        return self.similar_numbers.setdefault(id(members), len(self.similar_numbers) + 1)
 
     def account_name(self, account: list[int]) -> str:
         """A website row names the account better than its app row does."""
@@ -361,6 +372,7 @@ def run_audit(
             results[password_of[index]],
             context.reasons(index, assessments[password_of[index]], results[password_of[index]]),
             context.group_of.get(index),
+            context.similar_group(index),
         )
         for index, entry in enumerate(entries)
     ]
@@ -379,7 +391,11 @@ def run_audit(
         group = item.reuse_group
         if group is not None:
             group = renumbered.setdefault(group, len(renumbered) + 1)
-        final.append(AuditedEntry(item.entry, item.assessment, item.breach, item.reasons, group))
+        final.append(
+            AuditedEntry(
+                item.entry, item.assessment, item.breach, item.reasons, group, item.similar_group
+            )
+        )
     return AuditReport(
         layout=export.layout.name,
         label=export.layout.label,

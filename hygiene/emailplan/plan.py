@@ -12,12 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from hygiene.accounts.inventory import Account, Inventory
+from hygiene.accounts.phones import contact_key
 from hygiene.emailplan.address import AddressCheck
 from hygiene.emailplan.compartments import Compartment, Compartments
 from hygiene.emailplan.routes import Lookup, mask, routes
 from hygiene.emailplan.steps import Step, migration_steps
 from hygiene.errors import InputError, Problem
-from hygiene.findings import Finding, Severity, in_plan_order, make
+from hygiene.findings import Finding, Severity, cause_key, in_plan_order, make
 
 
 @dataclass(frozen=True)
@@ -128,9 +129,9 @@ def build_plan(
             advice.insert(0, _proposal_advice(check))
             if check.is_address and check.flagged:
                 findings.append(_reveals_finding(compartment, check))
-        if mine:
-            findings.append(_needs_address(compartment, mine))
         parts.append(CompartmentPlan(compartment, mine, tuple(advice)))
+    if any(part.accounts for part in parts):
+        findings.append(_needs_addresses(parts))
     for item in placed:
         findings.extend(_route_findings(item, lookup, catalogue, chosen))
     return EmailPlan(
@@ -171,19 +172,28 @@ def _reveals_finding(compartment: Compartment, check: AddressCheck) -> Finding:
         why=f"It contains {', '.join(labels)}, so the other person could guess or recognise it.",
         fix="Choose an address with nothing personal in it, and check it with "
         "hygiene email-plan check-address before you create it.",
+        cause=cause_key("compartments", f"address:{compartment.id}"),
     )
 
 
-def _needs_address(compartment: Compartment, mine: tuple[Placed, ...]) -> Finding:
-    labels = ", ".join(p.account.label for p in mine)
+def _needs_addresses(parts: list[CompartmentPlan]) -> Finding:
+    """One step for every part of life that needs its own address: one cause, said once."""
+    used = [part for part in parts if part.accounts]
+    names = [
+        f"{part.compartment.name.lower()} ({', '.join(p.account.label for p in part.accounts)})"
+        for part in used
+    ]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return make(
         "compartment_needs_own_address",
         severity=Severity.MEDIUM,
-        subject=compartment.name,
-        title=f"Give {compartment.name.lower()} an address of their own",
-        why=f"The accounts here ({labels}) use the same addresses as the rest of your life, so "
+        subject=", ".join(part.compartment.name for part in used),
+        title="Give each part of your life an address of its own",
+        why=f"The accounts for {listed} use the same addresses as the rest of your life, so "
         "an address the other person knows or gets into opens them all.",
-        fix="Create a new address for them and move them over, following the steps in order.",
+        fix="Create a new address for each part and move its accounts over, following the "
+        "steps in order.",
+        cause=cause_key("compartments", "addresses"),
     )
 
 
@@ -209,6 +219,7 @@ def _route_findings(
                     fix=f"Move its {route.kind} to your new address for "
                     f"{_compartment(catalogue, item.compartment).name.lower()}.",
                     account=account.id,
+                    cause=cause_key(f"account:{account.id}", "compartment"),
                 )
             )
         controller = lookup.controller(route.value)
@@ -230,6 +241,9 @@ def _route_findings(
                 fix=f"When you move {account.label}, set its {route.kind} to something only "
                 "you control, then remove the old one.",
                 account=account.id,
+                cause=cause_key(f"account:{owner.id}", "login")
+                if owner is not None
+                else cause_key(f"contact:{contact_key(route.value)}"),
             )
         )
     return findings

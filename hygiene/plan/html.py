@@ -9,10 +9,10 @@ action has a box to tick, and sections do not split across pages where it can be
 from __future__ import annotations
 
 from hygiene.helplines import Helpline
+from hygiene.plan.items import Item, Step
 from hygiene.plan.markdown import NOTHING_FOUND, TITLE
 from hygiene.plan.model import Plan
 from hygiene.render import html_text as escape
-from hygiene.render.findings import html_item
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'"
 
@@ -51,6 +51,38 @@ def _helpline_items(lines: tuple[Helpline, ...]) -> list[str]:
             f'<li><strong>{name}:</strong> <span class="number">{number}</span>. {when}</li>'
         )
     return items
+
+
+def _step(step: Step) -> str:
+    where = f" <em>Where:</em> {escape(step.where)}" if step.where else ""
+    return f"{escape(step.text)}{where}"
+
+
+def item_html(item: Item, number: int) -> list[str]:
+    """One item as an ``<li>`` with a box to tick."""
+    out = [
+        "<li>",
+        f'<span class="box" aria-hidden="true"></span><strong>{number}. '
+        f"{escape(item.title)}</strong>",
+        f'<div><span class="severity">{escape(item.severity.value)}</span> · '
+        f'<span class="subject">{escape(item.subject)}</span></div>',
+        "<dl>",
+        f"<dt>Why:</dt><dd>{escape(item.why)}</dd>",
+    ]
+    if item.also:
+        out.append(f"<dt>Also found:</dt><dd>{' '.join(escape(a) for a in item.also)}</dd>")
+    if len(item.steps) == 1:
+        out.append(f"<dt>What to do:</dt><dd>{_step(item.steps[0])}</dd>")
+    else:
+        out.append("<dt>What to do, in this order:</dt><dd><ol>")
+        out += [f"<li>{_step(step)}</li>" for step in item.steps]
+        out.append("</ol></dd>")
+    out.append("</dl>")
+    if item.safety:
+        notes = " ".join(escape(note) for note in item.safety)
+        out.append(f'<p class="safety"><strong>Safety:</strong> {notes}</p>')
+    out.append("</li>")
+    return out
 
 
 def page_start(title: str, style: str) -> list[str]:
@@ -96,9 +128,9 @@ def to_html(plan: Plan) -> str:
         out += [
             f'<ol class="actions" start="{number + 1}">',
         ]
-        for finding in section.findings:
+        for item in section.items:
             number += 1
-            out += html_item(finding, number)
+            out += item_html(item, number)
         out += ["</ol>", "</section>"]
     if note := plan.log_note():
         out += ['<section id="log">', "<h2>Incident log</h2>", f"<p>{escape(note)}</p>"]

@@ -3,12 +3,38 @@
 from __future__ import annotations
 
 from hygiene.helplines import help_markdown
+from hygiene.plan.items import Item, Step
 from hygiene.plan.model import Plan
 from hygiene.render import markdown_text as md
-from hygiene.render.findings import markdown_lines
 
 TITLE = "Your plan to shut the ways into your accounts"
 NOTHING_FOUND = "Nothing to act on yet: no account or password was found that needs a change."
+
+
+def step_text(step: Step) -> str:
+    return md(step.text) + (f" Where: {md(step.where)}" if step.where else "")
+
+
+def item_lines(item: Item, number: int) -> list[str]:
+    """One item: a box to tick, what was found, what to do in order, what they may see."""
+    lines = [
+        f"{number}. [ ] **{md(item.title)}** ({item.severity.value}; {md(item.subject)})",
+        f"   - Why: {md(item.why)}",
+    ]
+    if item.also:
+        lines.append("   - Also found: " + " ".join(_sentence(md(line)) for line in item.also))
+    if len(item.steps) == 1:
+        lines.append(f"   - What to do: {step_text(item.steps[0])}")
+    else:
+        lines.append("   - What to do, in this order:")
+        lines += [f"     {n}. {step_text(step)}" for n, step in enumerate(item.steps, start=1)]
+    if item.safety:
+        lines.append("   - Safety: " + " ".join(md(note) for note in item.safety))
+    return lines
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def to_markdown(plan: Plan) -> str:
@@ -22,7 +48,7 @@ def to_markdown(plan: Plan) -> str:
     lines += ["To stay safe while you change things:", ""]
     lines += [f"- {point}" for point in plan.safety_first]
     lines.append("")
-    number = 1
+    number = 0
     if not plan.sections:
         lines += [NOTHING_FOUND, ""]
     for section in plan.sections:
@@ -31,8 +57,9 @@ def to_markdown(plan: Plan) -> str:
             lines += ["Before any of these:", ""]
             lines += [f"- {note}" for note in section.notes]
             lines.append("")
-        lines += markdown_lines(section.findings, number, box=True)
-        number += len(section.findings)
+        for item in section.items:
+            number += 1
+            lines += item_lines(item, number)
         lines.append("")
     if note := plan.log_note():
         lines += ["## Incident log", "", note, ""]

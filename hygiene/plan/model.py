@@ -1,16 +1,18 @@
-"""The action plan: findings in the order to act on them, framed by help in an emergency.
+"""The action plan: what to do, in the order to act on it, framed by help in an emergency.
 
 The plan opens with what to do in danger and how to change things safely (evidence
 first, a safer device, timing), then one section per stage: what is safe to do now
 (looking, keeping evidence), what to do when the person is ready (changes they may
-notice), and what is best left until after they have left or it is safe. Within a stage
-items follow the topics (ways in now first), most urgent first. A stage opens with the
-shared safety notes of its items, each said once; an item keeps only what is particular
-to it, such as what its provider tells the other person. Then come what the other person
-may know, and where to get help. It carries no
-password, ever; personal facts are hidden in their own section, and named by their label
-or in part wherever they turn up in a finding's text ("the number ending 456"), unless
-the worker asks to show them.
+notice), and what is best left until after they have left or it is safe. Each problem is
+one item however many checks found it (``hygiene.plan.items``): an account with all that
+was found about it, or one shared number, address, device or password with every account
+it opens. Within a stage items follow the topics (ways in now first), most urgent first,
+numbered 1..N across stages the same in every format. A stage opens with the shared
+safety notes of its items, each said once; an item keeps only what is particular to it,
+such as what its provider tells the other person. Then come what the other person may
+know, and where to get help. It carries no password, ever; personal facts are hidden in
+their own section, and named by their label or in part wherever they turn up in a
+finding's text ("the number ending 456"), unless the worker asks to show them.
 """
 
 from __future__ import annotations
@@ -18,14 +20,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from hygiene.findings import ON_SERVICE, Finding, Stage, in_plan_order, registry
+from hygiene.accounts.inventory import Inventory
+from hygiene.accounts.providers import shipped_catalogue
+from hygiene.findings import Finding, Stage, in_plan_order
 from hygiene.helplines import Helpline, LegalRoute, Region
 from hygiene.log.model import entries_text
+from hygiene.plan.items import Item, Placed, merge, place
 from hygiene.plan.refs import references, substitute
+from hygiene.plan.subjects import item_keys, linked, owner_of
 
 HIDDEN = "(hidden)"
 
-PLAN_FORMAT = 1
+PLAN_FORMAT = 2  # 2: sections hold merged items, each with a stable key
 
 STAGE_TITLES: dict[Stage, tuple[str, str]] = {
     "now": (
@@ -69,7 +75,7 @@ class Section:
     title: str
     intro: str
     notes: tuple[str, ...]
-    findings: tuple[Finding, ...]
+    items: tuple[Item, ...]
 
 
 @dataclass(frozen=True)
@@ -94,7 +100,12 @@ class Plan:
 
     @property
     def action_count(self) -> int:
-        return sum(len(section.findings) for section in self.sections)
+        return sum(len(section.items) for section in self.sections)
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """Every item in the order of the plan: item ``n`` is ``items[n - 1]``."""
+        return tuple(item for section in self.sections for item in section.items)
 
     def log_note(self) -> str | None:
         """Where the incident log is and how to print it, if it has entries."""
@@ -118,41 +129,37 @@ def _named(finding: Finding, names: dict[str, str]) -> Finding:
         why=say(finding.why),
         fix=say(finding.fix),
         safety=say(finding.safety) if finding.safety else None,
+        where=say(finding.where) if finding.where else None,
     )
 
 
-def _placed(finding: Finding) -> tuple[Stage, str | None, Finding]:
-    """The stage of ``finding``, its shared note, and the finding without that note.
-
-    A kind the registry does not know (from a session saved by another version) is a
-    change that may be noticed until shown otherwise: "now" promises nothing to notice.
-    """
-    try:
-        kind = finding.kind
-    except KeyError:
-        return "ready", None, finding
-    stage: Stage = kind.stage
-    if stage == "now" and (kind.changes_something or kind.can_alert):
-        stage = "ready"
-    shared = registry().safety_note(kind)
-    if not shared or not finding.safety or not finding.safety.startswith(shared):
-        return stage, None, finding
-    particular = finding.safety[len(shared) :].strip().removeprefix(ON_SERVICE) or None
-    return stage, shared, replace(finding, safety=particular)
+def _items(
+    findings: list[Finding], keys: dict[str, str], subjects: dict[str, str]
+) -> list[tuple[Item, list[Placed]]]:
+    """One item per owner, in plan order: by topic, then most urgent first."""
+    owned: dict[str, list[Placed]] = {}
+    for finding in findings:
+        owned.setdefault(owner_of(finding), []).append(place(finding))
+    items = [
+        (merge(keys[owner], placed, subjects.get(owner)), placed) for owner, placed in owned.items()
+    ]
+    items.sort(key=lambda pair: (pair[0].topic.rank, pair[0].severity.rank))
+    return items
 
 
-def _stages(findings: list[Finding]) -> tuple[Section, ...]:
-    watched = any(f.id == WATCHED_DEVICE_ID for f in findings)
-    placed = [_placed(f) for f in findings]
+def _stages(items: list[tuple[Item, list[Placed]]]) -> tuple[Section, ...]:
+    watched = any(f.id == WATCHED_DEVICE_ID for item, _ in items for f in item.findings)
     sections = []
     for stage, (title, intro) in STAGE_TITLES.items():
-        chosen = [(note, f) for at, note, f in placed if at == stage]
+        chosen = [(item, placed) for item, placed in items if item.stage == stage]
         if not chosen:
             continue
-        notes = list(dict.fromkeys(note for note, _ in chosen if note))
+        notes = list(dict.fromkeys(p.shared for _, placed in chosen for p in placed if p.shared))
         if watched and stage != "now":
             notes.insert(0, WATCHED_NOTE)
-        sections.append(Section(stage, title, intro, tuple(notes), tuple(f for _, f in chosen)))
+        sections.append(
+            Section(stage, title, intro, tuple(notes), tuple(item for item, _ in chosen))
+        )
     return tuple(sections)
 
 
@@ -165,18 +172,26 @@ def build_plan(
     label: str | None = None,
     show_facts: bool = False,
     log_entries: int = 0,
+    inventory: Inventory | None = None,
 ) -> Plan:
     """The plan from ``findings``; ``facts`` are (kind, label, value) triples to name or show,
     ``private`` more values (addresses, numbers) named in part wherever a finding mentions
-    them (see ``hygiene.plan.refs``)."""
+    them (see ``hygiene.plan.refs``). With the ``inventory`` they came from, a login of the
+    password export that is one of its accounts is said with that account."""
     fact_list = list(facts)
+    private = list(private)
     names = {} if show_facts else references(private, fact_list)
-    ordered = [_named(f, names) for f in in_plan_order(findings)]
+    catalogue = shipped_catalogue() if inventory is not None else None
+    found = linked(in_plan_order(findings), inventory, catalogue)
+    keys = item_keys({owner_of(f) for f in found}, private)
+    accounts = inventory.accounts if inventory else []
+    subjects = {f"account:{a.id}": substitute(a.label, names) for a in accounts}
+    named = [_named(f, names) for f in found]
     return Plan(
         label=label if show_facts else None,
         emergency=tuple(h for h in region.helpline if h.urgent),
         safety_first=SAFETY_FIRST,
-        sections=_stages(ordered),
+        sections=_stages(_items(named, keys, subjects)),
         facts=tuple(
             FactLine(kind.replace("_", " "), note, value if show_facts else HIDDEN)
             for kind, note, value in fact_list

@@ -23,6 +23,7 @@ def plan_of(
         label=document.label,
         show_facts=show_facts,
         log_entries=len(document.log.entries),
+        inventory=document.inventory,
     )
 
 

@@ -1,8 +1,9 @@
-"""Findings as text, Markdown and HTML: one layout, each field escaped for its format.
+"""Findings as text and Markdown: one layout, each field escaped for its format.
 
-Every command that lists findings (the plan, the accounts check, the email plan) draws
-them here, so a finding reads the same everywhere and every string in it, which may hold
-a label or a note the other person planted, passes its format's escaping rule.
+Every command that lists findings (the accounts check, the email plan) draws them here
+(the plan draws its merged items in ``hygiene.plan``), so a finding reads the same
+everywhere and every string in it, which may hold a label or a note the other person
+planted, passes its format's escaping rule.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from hygiene.findings import Finding
-from hygiene.render.escape import html_text, markdown_text, visible
+from hygiene.render.escape import markdown_text, visible
 
 
 def text_lines(findings: Iterable[Finding], start: int = 1) -> list[str]:
@@ -20,6 +21,8 @@ def text_lines(findings: Iterable[Finding], start: int = 1) -> list[str]:
         lines.append(f"{number}. [{finding.severity.value.upper()}] {visible(finding.title)}")
         lines.append(f"   Why: {visible(finding.why)}")
         lines.append(f"   What to do: {visible(finding.fix)}")
+        if finding.where:
+            lines.append(f"   Where: {visible(finding.where)}")
         if finding.safety:
             lines.append(f"   Safety: {visible(finding.safety)}")
     return lines
@@ -36,25 +39,8 @@ def markdown_lines(findings: Iterable[Finding], start: int = 1, *, box: bool = F
         )
         lines.append(f"   - Why: {markdown_text(finding.why)}")
         lines.append(f"   - What to do: {markdown_text(finding.fix)}")
+        if finding.where:
+            lines.append(f"   - Where: {markdown_text(finding.where)}")
         if finding.safety:
             lines.append(f"   - Safety: {markdown_text(finding.safety)}")
     return lines
-
-
-def html_item(finding: Finding, number: int) -> list[str]:
-    """One finding as an ``<li>`` with a box to tick."""
-    out = [
-        "<li>",
-        f'<span class="box" aria-hidden="true"></span><strong>{number}. '
-        f"{html_text(finding.title)}</strong>",
-        f'<div><span class="severity">{html_text(finding.severity.value)}</span> · '
-        f'<span class="subject">{html_text(finding.subject)}</span></div>',
-        "<dl>",
-        f"<dt>Why:</dt><dd>{html_text(finding.why)}</dd>",
-        f"<dt>What to do:</dt><dd>{html_text(finding.fix)}</dd>",
-        "</dl>",
-    ]
-    if finding.safety:
-        out.append(f'<p class="safety"><strong>Safety:</strong> {html_text(finding.safety)}</p>')
-    out.append("</li>")
-    return out

@@ -56,9 +56,9 @@ def summary(meeting: Meeting) -> None:
     if plan.action_count:
         ask.say(f"Your plan has {plan.action_count} things to do, most urgent first:")
         for section in plan.sections:
-            ask.say(f"- {section.title}: {len(section.findings)}")
-        first = plan.sections[0].findings[0]
-        ask.say(f"First: {first.title}. {first.fix}")
+            ask.say(f"- {section.title}: {len(section.items)}")
+        first = plan.items[0]
+        ask.say(f"First: {first.title}. {first.steps[0].text}")
     else:
         ask.say("Nothing was found that needs changing.")
     while True:

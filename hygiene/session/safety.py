@@ -8,7 +8,7 @@ watched, a reminder in the plan to make changes somewhere safer.
 
 from __future__ import annotations
 
-from hygiene.findings import Severity, make
+from hygiene.findings import Severity, cause_key, make
 from hygiene.helplines import load_region
 from hygiene.session.meeting import Meeting
 
@@ -32,6 +32,7 @@ DEVICE_FINDING = make(
     fix="Make account changes on a device they have never used, such as a new phone, a "
     "trusted friend's device or a library computer. Ask your support worker about checking "
     "the old one.",
+    cause=cause_key("device_used_for_changes"),
 )
 
 

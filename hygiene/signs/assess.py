@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from hygiene.errors import InputError, Problem
-from hygiene.findings import Finding, in_plan_order, make
+from hygiene.findings import Finding, cause_key, in_plan_order, make
 from hygiene.prompts import Prompter
 from hygiene.signs.catalogue import Cause, Check, Sign, SignsCatalogue
 
@@ -151,4 +151,5 @@ def _finding(likely: LikelyCause, answers: Mapping[str, Answer]) -> Finding:
         why=f"{said}: {shorts}. {cause.why}",
         fix=cause.fix,
         safety=cause.safety,
+        cause=cause_key(f"signs:{cause.id}"),
     )

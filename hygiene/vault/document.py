@@ -55,10 +55,12 @@ class SavedFinding(_Model):
     fix: str
     safety: str | None = None
     account: str | None = None
+    cause: str | None = None
+    where: str | None = None
 
     @classmethod
     def of(cls, finding: Finding) -> SavedFinding:
-        return cls.model_validate(finding.to_dict())
+        return cls.model_validate(finding.saved())
 
     def finding(self) -> Finding:
         # A session saved before the ids were renamed keeps its old ids: read them as new.
