@@ -45,9 +45,7 @@ def saved_session() -> VaultDocument:
 
 
 def item(number: int) -> progress.Numbered:
-    document = saved_session()
-    items = progress.plan_items(plan_of(document))
-    return progress.find(items, document.marks, str(number))
+    return progress.tracked(plan_of(saved_session())).find(str(number))
 
 
 def title(number: int) -> str:

@@ -34,22 +34,52 @@ def marks_of(chosen: dict[str, str]) -> dict[str, PlanMark]:
     }
 
 
-@given(st.dictionaries(st.sampled_from([i.key for i in ITEMS] + ["gone"]), statuses))
+def tracked(marks: dict[str, PlanMark]) -> progress.Tracked:
+    return progress.Tracked.of(ITEMS, marks, TODAY)
+
+
+any_marks = st.dictionaries(st.sampled_from([i.key for i in ITEMS] + ["gone1", "gone2"]), statuses)
+
+
+@given(any_marks)
 def test_numbers_never_depend_on_marks(chosen: dict[str, str]) -> None:
-    marks = marks_of(chosen)
-    for entry in progress.numbered(ITEMS, marks):
-        assert progress.find(ITEMS, marks, str(entry.number)).item == entry.item
-        assert progress.find(ITEMS, {}, str(entry.number)).item == entry.item
-        assert progress.find(ITEMS, marks, entry.item.key).number == entry.number
+    plan = tracked(marks_of(chosen))
+    for entry in plan.entries:
+        assert entry.item == ITEMS[entry.number - 1]
+        assert plan.find(str(entry.number)) == entry
+        assert plan.find(entry.item.key) == entry
+        assert tracked({}).find(str(entry.number)).item == entry.item
 
 
-@given(st.dictionaries(st.sampled_from([i.key for i in ITEMS] + ["gone1", "gone2"]), statuses))
+@given(any_marks)
 def test_a_mark_whose_item_went_is_never_counted(chosen: dict[str, str]) -> None:
-    tally = progress.tally(ITEMS, marks_of(chosen))
+    tally = tracked(marks_of(chosen)).tally()
     present = {k: s for k, s in chosen.items() if not k.startswith("gone")}
     assert tally.total == 12
     assert tally.done == list(present.values()).count("done")
     assert tally.later == list(present.values()).count("later")
+
+
+@given(any_marks)
+def test_every_item_is_shown_once_in_place_or_under_done(chosen: dict[str, str]) -> None:
+    @dataclass(frozen=True)
+    class Section:
+        items: tuple[Item, ...]
+
+    plan = tracked(marks_of(chosen))
+    sections = [Section(tuple(ITEMS[:5])), Section(tuple(ITEMS[5:]))]
+    shown = [e for section in sections for e in plan.shown_in(section)]  # type: ignore[arg-type]
+    assert all(e.status != "done" for e in shown)
+    assert sorted(e.number for e in shown + plan.done()) == list(range(1, 13))
+    # Every number missing from the list is explained where it goes missing.
+    last = 0
+    for entry in shown:
+        note = plan.done_before(entry, last)
+        gap = list(range(last + 1, entry.number))
+        assert (note is None) == (not gap)
+        if gap:
+            assert str(gap[0]) in note and str(gap[-1]) in note  # type: ignore[operator]
+        last = entry.number
 
 
 def test_the_headline_says_how_far_and_what_waits() -> None:
@@ -58,21 +88,21 @@ def test_the_headline_says_how_far_and_what_waits() -> None:
         "key4": progress.later(TODAY),
         "gone": progress.done(TODAY),
     }
-    assert progress.tally(ITEMS, marks).headline() == "1 of 12 done; 1 for later"
-    assert progress.tally(ITEMS, {}).headline() == "0 of 12 done"
-    assert progress.tally([], marks).headline() is None
+    assert tracked(marks).tally().headline() == "1 of 12 done; 1 for later"
+    assert tracked({}).tally().headline() == "0 of 12 done"
+    assert progress.Tracked.of([], marks, TODAY).tally().headline() is None
 
 
 @pytest.mark.parametrize("ref", ["0", "13", "key99", "", "-1"])
 def test_an_unknown_item_is_an_error_that_says_what_there_is(ref: str) -> None:
     with pytest.raises(InputError) as caught:
-        progress.find(ITEMS, {}, ref)
+        tracked({}).find(ref)
     assert "1 to 12" in str(caught.value) or "key" in str(caught.value)
 
 
 def test_a_plan_with_nothing_in_it_has_nothing_to_mark() -> None:
     with pytest.raises(InputError, match="no items"):
-        progress.find([], {}, "1")
+        progress.Tracked.of([], {}, TODAY).find("1")
 
 
 def test_what_a_mark_says() -> None:

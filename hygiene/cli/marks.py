@@ -10,7 +10,7 @@ the first reason offered is that it would alert them.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from hygiene.cli import console
@@ -70,9 +70,9 @@ def apply(vault: Vault, name: str, request: Request) -> None:
     from hygiene.plan.saved import plan_of
 
     document = vault.load(name)
-    items = progress.plan_items(plan_of(document))
-    entry = progress.find(items, document.marks, request.ref)
     today = date.today()
+    plan = plan_of(document)
+    entry = progress.tracked(plan, today).find(request.ref)
     marks = dict(document.marks)
     if request.action == "done":
         marks[entry.item.key] = progress.done(today)
@@ -92,7 +92,7 @@ def apply(vault: Vault, name: str, request: Request) -> None:
     console.echo(f"{said}: {_words(entry)}")
     if request.action == "later":
         console.echo(visible(progress.status_words(marks[entry.item.key], today)))
-    headline = progress.tally(items, marks).headline()
+    headline = progress.tracked(replace(plan, marks=marks), today).tally().headline()
     if headline:
         console.echo(f"Now {headline}.")
 

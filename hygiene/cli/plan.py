@@ -109,7 +109,7 @@ def plan(
     from hygiene.cli.render import print_json
     from hygiene.cli.vault_access import open_vault
     from hygiene.errors import InputError
-    from hygiene.plan import to_data, to_html, to_markdown
+    from hygiene.plan import progress, to_data, to_html, to_markdown
     from hygiene.plan.files import document_from_files
     from hygiene.plan.saved import plan_of
     from hygiene.vault.document import VaultDocument
@@ -150,7 +150,8 @@ def plan(
         print_json(to_data(result))
     else:
         console.echo(to_markdown(result), nl=False)
-    if result.action_count:
+    tally = progress.tracked(result).tally()
+    if tally.done < tally.total:  # something is still to do, waiting or not
         raise typer.Exit(exitcodes.ATTENTION)
 
 

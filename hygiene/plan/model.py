@@ -17,8 +17,8 @@ finding's text ("the number ending 456"), unless the worker asks to show them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 
 from hygiene.accounts.inventory import Inventory
 from hygiene.accounts.providers import shipped_catalogue
@@ -28,6 +28,7 @@ from hygiene.log.model import entries_text
 from hygiene.plan.items import Item, Placed, merge, place
 from hygiene.plan.refs import references, substitute
 from hygiene.plan.subjects import item_keys, linked, owner_of
+from hygiene.vault.document import PlanMark
 
 HIDDEN = "(hidden)"
 
@@ -97,6 +98,8 @@ class Plan:
     region: Region
     facts_shown: bool
     log_entries: int = 0  # entries in the session's incident log
+    # What the person marked done or for later, by item key (see hygiene.plan.progress).
+    marks: Mapping[str, PlanMark] = field(default_factory=dict)
 
     @property
     def action_count(self) -> int:

@@ -16,12 +16,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, Protocol
+from typing import Literal
 
-from hygiene.accounts.inventory import slug
 from hygiene.errors import InputError
 from hygiene.log.when import read_day
-from hygiene.plan.model import Plan
+from hygiene.plan.items import Item
+from hygiene.plan.model import Plan, Section
 from hygiene.render import visible
 from hygiene.vault.document import PlanMark
 
@@ -50,20 +50,12 @@ DAY_HINT = "Write a day like 15/01/2027, 2027-01-15 or 15 January 2027."
 LONGEST_REASON = 200
 
 
-class PlanItem(Protocol):
-    @property
-    def key(self) -> str: ...
-
-    @property
-    def title(self) -> str: ...
-
-
 @dataclass(frozen=True)
 class Numbered:
     """An item with the number the plan shows it under, and its mark if it has one."""
 
     number: int
-    item: PlanItem
+    item: Item
     mark: PlanMark | None
 
     @property
@@ -85,37 +77,78 @@ class Tally:
         return f"{self.done} of {self.total} done{waiting}"
 
 
-def numbered(items: Sequence[PlanItem], marks: Mapping[str, PlanMark]) -> list[Numbered]:
-    """Every item of the plan, in its order, numbered from 1, done ones included."""
-    return [Numbered(n, item, marks.get(item.key)) for n, item in enumerate(items, start=1)]
+@dataclass(frozen=True)
+class Tracked:
+    """A plan's items with their numbers and marks, as every format shows them: open and
+    waiting items in place, done ones apart at the end."""
+
+    entries: tuple[Numbered, ...]
+    today: date
+
+    @classmethod
+    def of(cls, items: Sequence[Item], marks: Mapping[str, PlanMark], today: date) -> Tracked:
+        """Every item, in the plan's order, numbered from 1, done ones included; a mark
+        whose item is not here is left out."""
+        entries = (Numbered(n, item, marks.get(item.key)) for n, item in enumerate(items, 1))
+        return cls(tuple(entries), today)
+
+    def shown_in(self, section: Section) -> list[Numbered]:
+        """The items of ``section`` still to do, waiting ones included, in order."""
+        keys = {item.key for item in section.items}
+        return [e for e in self.entries if e.item.key in keys and e.status != "done"]
+
+    def done(self) -> list[Numbered]:
+        return [entry for entry in self.entries if entry.status == "done"]
+
+    def tally(self) -> Tally:
+        statuses = [entry.status for entry in self.entries]
+        return Tally(statuses.count("done"), statuses.count("later"), len(statuses))
+
+    def words(self, entry: Numbered) -> str | None:
+        """What its mark says (not yet, and why; done on a day), or nothing if open."""
+        return status_words(entry.mark, self.today) if entry.mark else None
+
+    def done_before(self, entry: Numbered, shown_before: int) -> str | None:
+        """Where the items done between the one shown last (``shown_before``) and ``entry``
+        went: a number missing from the list is explained, never silently gone."""
+        missing = [e.number for e in self.entries if shown_before < e.number < entry.number]
+        if not missing:
+            return None
+        if len(missing) == 1:
+            return f"Item {missing[0]} is done: it is at the end, under Done."
+        both = len(missing) == 2
+        joined = f"{missing[0]} {'and' if both else 'to'} {missing[-1]}"
+        return f"Items {joined} are done: they are at the end, under Done."
+
+    def find(self, ref: str) -> Numbered:
+        """The item numbered ``ref`` in the plan, or whose key is ``ref``."""
+        if not self.entries:
+            raise InputError("This plan has no items to mark.")
+        text = ref.strip()
+        if text.isdigit():
+            if 1 <= int(text) <= len(self.entries):
+                return self.entries[int(text) - 1]
+            raise InputError(
+                f"There is no item {int(text)}: this plan has items 1 to {len(self.entries)}."
+            )
+        found = next((entry for entry in self.entries if entry.item.key == text), None)
+        if found is None:
+            raise InputError(
+                f"No item of this plan is '{visible(text)}'. Give the number the plan shows, "
+                "or the item's key from hygiene plan NAME --json."
+            )
+        return found
 
 
-def tally(items: Sequence[PlanItem], marks: Mapping[str, PlanMark]) -> Tally:
-    """How many of the plan's items are done and how many wait; stale marks count nothing."""
-    statuses = [entry.status for entry in numbered(items, marks)]
-    return Tally(statuses.count("done"), statuses.count("later"), len(statuses))
+def tracked(plan: Plan, today: date | None = None) -> Tracked:
+    """``plan``'s items, numbered, with its marks; ``today`` for what a day means."""
+    return Tracked.of(plan.items, plan.marks, today or date.today())
 
 
-def find(items: Sequence[PlanItem], marks: Mapping[str, PlanMark], ref: str) -> Numbered:
-    """The item numbered ``ref`` in the plan, or whose key is ``ref``."""
-    entries = numbered(items, marks)
-    if not entries:
-        raise InputError("This plan has no items to mark.")
-    text = ref.strip()
-    if text.isdigit():
-        if 1 <= int(text) <= len(entries):
-            return entries[int(text) - 1]
-        raise InputError(
-            f"There is no item {int(text)}: this plan has items 1 to {len(entries)}. "
-            "Run hygiene plan NAME to see them."
-        )
-    found = next((entry for entry in entries if entry.item.key == text), None)
-    if found is None:
-        raise InputError(
-            f"No item of this plan is '{visible(text)}'. Give the number the plan shows, or "
-            "the item's key from hygiene plan NAME --json."
-        )
-    return found
+def headline(plan: Plan) -> str | None:
+    """ "5 of 12 done" for the top of a plan, once anything in it is marked."""
+    tally = tracked(plan).tally()
+    return tally.headline() if tally.done or tally.later else None
 
 
 def done(today: date) -> PlanMark:
@@ -180,18 +213,3 @@ def status_words(mark: PlanMark, today: date) -> str:
         return f"{words} — not before {day_words(mark.day)}{come}"
     passed = " (that day has passed)" if today > mark.day else ""
     return f"{words} — by {day_words(mark.day)}{passed}"
-
-
-@dataclass(frozen=True)
-class _Keyed:
-    key: str
-    title: str
-
-
-def plan_items(plan: Plan) -> list[PlanItem]:
-    """The plan's items in order, each keyed by its kind and subject."""
-    return [
-        _Keyed(f"{finding.id}:{slug(finding.subject)}", finding.title)
-        for section in plan.sections
-        for finding in section.findings
-    ]
