@@ -37,6 +37,7 @@ dd { margin: 0 0 0.2em 0; }
 .safety { border-left: 4px solid #000; padding-left: 0.6em; }
 .hidden-note { font-style: italic; }
 .progress, .status { font-weight: bold; }
+.status { margin: 0.3em 0; }
 ul.done { list-style: none; padding-left: 0; }
 ul.done .box { text-align: center; line-height: 0.9em; }
 @media print {
