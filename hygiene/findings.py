@@ -4,20 +4,24 @@ A check says what it found as findings; a report renders findings. Nothing else 
 between the two, so every output format (terminal, Markdown, HTML, JSON) shows the same
 facts in the same order. Every kind of finding is declared once, as data, in
 ``checks/findings.toml``: its stable id, topic, the severities it may take, the shared
-safety note, and whether acting on it changes something or can be noticed. ``make``
-builds a finding from that declaration, so no check writes its own safety wording or
-picks a severity its kind does not allow.
+safety note, whether acting on it changes something or can be noticed, and its wording:
+title, why and fix as templates (``hygiene.wording``) over the fields the kind declares,
+with named variants where a sub-case reads differently. ``make`` builds a finding from
+that declaration and the check's values, so no check writes its own wording or safety
+note, or picks a severity its kind does not allow.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from hygiene.wording import Value, expand, fill, needed
 
 
 class Severity(StrEnum):
@@ -116,7 +120,35 @@ Stage = Literal["now", "ready", "when_safe"]
 ON_SERVICE = "On this service: "
 
 
-class Kind(BaseModel):
+PARTS = ("subject", "title", "why", "fix")
+REQUIRED_PARTS = ("title", "why", "fix")  # a subject without a template is the check's label
+
+
+class Wording(BaseModel):
+    """Templates for the parts of a finding; a variant declares only what it changes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    subject: str | None = None
+    title: str | None = None
+    why: str | None = None
+    fix: str | None = None
+
+    def parts(self) -> dict[str, str]:
+        return {part: text for part in PARTS if (text := getattr(self, part)) is not None}
+
+
+class Phrase(BaseModel):
+    """A piece of wording several kinds share, or a check picks between."""
+
+    # Not stripped: a phrase added to the end of a sentence starts with its space.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    fields: tuple[str, ...] = ()
+    text: str = Field(min_length=1)
+
+
+class Kind(Wording):
     """One kind of finding, as declared in ``checks/findings.toml``."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
@@ -133,6 +165,21 @@ class Kind(BaseModel):
     stage: Stage
     # A key of the registry's [safety] table; checked even when absent (see below).
     safety: str | None = Field(default=None, validate_default=True)
+    fields: tuple[str, ...] = ()  # the values its templates may name
+    variants: dict[str, Wording] = {}
+
+    @cached_property
+    def field_names(self) -> frozenset[str]:
+        return frozenset(self.fields)
+
+    def wording(self, variants: Sequence[str] = ()) -> dict[str, str]:
+        """The templates of each part, with ``variants`` laid over the kind's own in order."""
+        parts = self.parts()
+        for name in variants:
+            if name not in self.variants:
+                raise KeyError(f"'{self.id}' has no variant '{name}'")
+            parts.update(self.variants[name].parts())
+        return parts
 
     @field_validator("stage")
     @classmethod
@@ -163,6 +210,8 @@ class Registry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     safety: dict[str, str] = {}
+    plural: dict[str, str] = {}  # a noun, and how it reads for any count but one
+    phrase: dict[str, Phrase] = {}
     finding: tuple[Kind, ...] = ()
 
     @model_validator(mode="after")
@@ -178,15 +227,37 @@ class Registry(BaseModel):
                 problems.append(
                     f"'{kind.id}' names the safety note '{kind.safety}', not in [safety]"
                 )
+        problems += self._wording_problems()
         if problems:
             raise ValueError("; ".join(problems))
         return self
 
+    def _wording_problems(self) -> list[str]:
+        """Every template parses, names only what it may, and never says the word."""
+        texts = self.phrase_texts
+        problems = []
+        for name, entry in self.phrase.items():
+            where = f"the phrase '{name}'"
+            problems += _template_problems(where, entry.text, entry.fields, texts)
+            problems += _unused(where, entry.fields, [entry.text], texts)
+        for name, note in self.safety.items():
+            problems += _template_problems(f"the safety note '{name}'", note, (), texts)
+        for kind in self.finding:
+            problems += _kind_problems(kind, texts)
+        return problems
+
+    @cached_property
+    def phrase_texts(self) -> dict[str, str]:
+        return {name: phrase.text for name, phrase in self.phrase.items()}
+
+    @cached_property
+    def by_id(self) -> dict[str, Kind]:
+        return {name: kind for kind in self.finding for name in (kind.id, *kind.formerly)}
+
     def kind(self, finding_id: str) -> Kind:
         """The kind of ``finding_id`` (a family member by its prefix); KeyError if none."""
-        for kind in self.finding:
-            if finding_id == kind.id or finding_id in kind.formerly:
-                return kind
+        if finding_id in self.by_id:
+            return self.by_id[finding_id]
         for kind in self.finding:
             if kind.family and finding_id.startswith(kind.id + "_"):
                 return kind
@@ -197,8 +268,134 @@ class Registry(BaseModel):
         kind = self.kind(finding_id)
         return kind.id if finding_id in kind.formerly else finding_id
 
+    @cached_property
+    def safety_notes(self) -> dict[str, str]:
+        texts = self.phrase_texts
+        return {name: fill(expand(note, texts), {}) for name, note in self.safety.items()}
+
+    @cached_property
+    def expanded_phrases(self) -> dict[str, str]:
+        return {name: expand(entry.text, self.phrase_texts) for name, entry in self.phrase.items()}
+
     def safety_note(self, kind: Kind) -> str | None:
-        return self.safety[kind.safety] if kind.safety else None
+        return self.safety_notes[kind.safety] if kind.safety else None
+
+    @cached_property
+    def laid_over(self) -> dict[tuple[str, tuple[str, ...]], dict[str, str]]:
+        """Each kind's templates with variants laid over and phrases written in, as asked
+        for: a plan asks for the same few thousands of times."""
+        return {}
+
+    def words(
+        self,
+        finding_id: str,
+        values: Mapping[str, Value] | None = None,
+        variant: str | Sequence[str] = (),
+        parts: Sequence[str] = PARTS,
+    ) -> dict[str, str]:
+        """Each of ``parts`` of ``finding_id``'s wording, filled with ``values``.
+
+        A family member reads as its kind with the variant of the member's name laid
+        over it first, when the kind declares one. KeyError, naming the kind and the
+        field but never a value (values may be personal), for a variant or field the kind
+        does not declare, a missing value, or a part it has no wording for.
+        """
+        kind = self.kind(finding_id)
+        values = values or {}
+        if not kind.field_names.issuperset(values):
+            unknown = sorted(set(values) - kind.field_names)
+            raise KeyError(f"'{kind.id}' has no field {', '.join(unknown)}")
+        chosen = (variant,) if isinstance(variant, str) else tuple(variant)
+        if kind.family:
+            member = finding_id.removeprefix(kind.id + "_")
+            if member in kind.variants:
+                chosen = (member, *chosen)
+        templates = self.laid_over.get((kind.id, chosen))
+        if templates is None:
+            texts = self.phrase_texts
+            templates = {part: expand(t, texts) for part, t in kind.wording(chosen).items()}
+            self.laid_over[(kind.id, chosen)] = templates
+        filled = {}
+        for part in parts:
+            if part not in templates:
+                if part in REQUIRED_PARTS:
+                    raise KeyError(f"'{finding_id}' has no {part}")
+                continue
+            try:
+                filled[part] = fill(templates[part], values)
+            except KeyError as exc:
+                raise KeyError(f"'{kind.id}' {part} needs the value '{exc.args[0]}'") from None
+        return filled
+
+    def phrase_text(self, name: str, values: Mapping[str, Value]) -> str:
+        """The phrase ``name`` filled with ``values``; KeyError as for ``words``."""
+        if name not in self.phrase:
+            raise KeyError(f"no phrase '{name}'")
+        unknown = sorted(set(values) - set(self.phrase[name].fields))
+        if unknown:
+            raise KeyError(f"the phrase '{name}' has no field {', '.join(unknown)}")
+        try:
+            return fill(self.expanded_phrases[name], values)
+        except KeyError as exc:
+            raise KeyError(f"the phrase '{name}' needs the value '{exc.args[0]}'") from None
+
+    def counted(self, count: int, noun: str) -> str:
+        """ "1 account", "4 accounts": the plural as [plural] declares it."""
+        return f"{count} {noun if count == 1 else self.plural[noun]}"
+
+
+def _kind_problems(kind: Kind, phrases: Mapping[str, str]) -> list[str]:
+    where = f"'{kind.id}'"
+    problems = [
+        f"{where} has a field '{name}' that is also a phrase's name"
+        for name in kind.fields
+        if name in phrases
+    ]
+    templates = []
+    for variant, wording in [(None, kind), *kind.variants.items()]:
+        for part, template in wording.parts().items():
+            said = f"{where} {part}" + (f" (variant '{variant}')" if variant else "")
+            problems += _template_problems(said, template, kind.fields, phrases)
+            templates.append(template)
+    problems += _unused(where, kind.fields, templates, phrases)
+    # A kind reads complete on its own; only a family's members may each bring the rest
+    # of theirs (the audit's reasons).
+    for variant in kind.variants if kind.family and kind.variants else [None]:
+        parts = kind.wording([variant] if variant else [])
+        missing = [part for part in REQUIRED_PARTS if part not in parts]
+        if missing:
+            said = f" (variant '{variant}')" if variant else ""
+            problems.append(f"{where}{said} has no {' or '.join(missing)}")
+    return problems
+
+
+def _template_problems(
+    where: str, template: str, fields: Sequence[str], phrases: Mapping[str, str]
+) -> list[str]:
+    if "abuser" in template.lower():
+        return [f"{where} says 'abuser' (say 'the other person' or 'them')"]
+    try:
+        unknown = needed(template, phrases) - set(fields)
+    except ValueError as exc:
+        return [f"{where}: {exc}"]
+    return [f"{where} names {{{name}}}, not one of its fields" for name in sorted(unknown)]
+
+
+def _unused(
+    where: str, fields: Sequence[str], templates: list[str], phrases: Mapping[str, str]
+) -> list[str]:
+    # A declared field no template names is a misspelling waiting to drop a value.
+    used: set[str] = set()
+    for template in templates:
+        try:
+            used |= needed(template, phrases)
+        except ValueError:
+            continue  # said by _template_problems
+    return [
+        f"{where} declares the field '{name}' but never names it"
+        for name in fields
+        if name not in used
+    ]
 
 
 @cache
@@ -214,10 +411,9 @@ def make(
     finding_id: str,
     *,
     severity: Severity,
-    subject: str,
-    title: str,
-    why: str,
-    fix: str,
+    values: Mapping[str, Value] | None = None,
+    variant: str | Sequence[str] = (),
+    subject: str | None = None,
     alert_note: str | None = None,
     safety: str | None = None,
     account: str | None = None,
@@ -225,8 +421,10 @@ def make(
     cause: str | None = None,
     where: str | None = None,
 ) -> Finding:
-    """A finding of a declared kind: its topic and safety note come from the registry.
+    """A finding of a declared kind, worded by its templates filled with ``values``.
 
+    Its topic and safety note come from the registry. ``subject`` is the check's label
+    for what the finding is about, given only when the kind has no subject template.
     ``alert_note`` adds what this provider is known to tell the other person; ``safety``
     replaces the shared note where the kind's own content has a better one (a sign's
     cause), and ``topic`` the declared one, for a family whose members say their own.
@@ -237,6 +435,11 @@ def make(
         raise ValueError(f"'{finding_id}' cannot be {severity.value}")
     if topic is not None and kind.family is None:
         raise ValueError(f"'{finding_id}' has the topic {kind.topic.value}")
+    words = reg.words(finding_id, values, variant)
+    if ("subject" in words) == (subject is not None):
+        raise ValueError(
+            f"'{kind.id}' takes its subject from {'its template' if subject else 'the check'}"
+        )
     note = safety or reg.safety_note(kind)
     if note and alert_note:
         note = f"{note} {ON_SERVICE}{alert_note}"
@@ -244,12 +447,17 @@ def make(
         id=finding_id,
         severity=severity,
         topic=topic or kind.topic,
-        subject=subject,
-        title=title,
-        why=why,
-        fix=fix,
+        subject=words.get("subject", subject or ""),
+        title=words["title"],
+        why=words["why"],
+        fix=words["fix"],
         safety=note,
         account=account,
         cause=cause,
         where=where,
     )
+
+
+def phrase(name: str, /, **values: Value) -> str:
+    """A shared phrase of the registry, filled: for a value that is itself wording."""
+    return registry().phrase_text(name, values)

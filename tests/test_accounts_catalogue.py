@@ -58,11 +58,14 @@ def test_an_unconfirmed_path_is_shown_as_such():
     catalogue = load_catalogue()
     google = catalogue.get("google")
     assert google is not None
-    devices = next(i for i in google.items if i.id == "devices")
-    assert devices.unconfirmed
-    assert where_text(devices).endswith("[may differ; not confirmed]")
     app = next(i for i in google.items if i.id == "app_passwords")
     assert where_text(app).endswith("[may differ]")
+    doubted = app.model_copy(update={"unconfirmed": True, "why_unconfirmed": "not found"})
+    assert where_text(doubted).endswith("[may differ; not confirmed]")
+    for provider in catalogue.providers:
+        for item in provider.items:
+            shown = where_text(item)
+            assert shown.endswith("not confirmed]") == item.unconfirmed, shown
 
 
 def test_errors_in_two_files_are_reported_together(tmp_path: Path):

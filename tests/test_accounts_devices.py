@@ -12,6 +12,7 @@ from hygiene.accounts.check import check_inventory
 from hygiene.accounts.graph import analyse, build_graph
 from hygiene.accounts.inventory import dump_inventory, load_inventory
 from hygiene.accounts.providers import shipped_catalogue
+from hygiene.accounts.trackers import TRACKER_ALERTS
 
 ACCOUNTS = """\
 [[account]]
@@ -114,10 +115,14 @@ def test_trackers_and_the_car_are_steps_in_the_plan(cli, tmp_path):
     data = json.loads(cli("accounts", "check", str(path), "--json").stdout)
     by_id = {f["id"]: f for f in data["findings"]}
     assert by_id["car_tracker_check"]["severity"] == "high"
-    assert "diagnostic port" in by_id["car_tracker_check"]["fix"]
+    car_fix = by_id["car_tracker_check"]["fix"]
+    assert "GPS tracking device" in car_fix and "taxi or bus" in car_fix
     alerts = by_id["tracker_alerts_check"]
     assert "Unknown tracker alerts" in alerts["fix"] and "AirTag" in alerts["fix"]
-    assert "not confirmed" in alerts["fix"]
+    trackers = shipped_catalogue().get("trackers")
+    assert trackers is not None
+    unconfirmed = any(i.unconfirmed for i in trackers.items if i.id in TRACKER_ALERTS)
+    assert ("not confirmed" in alerts["fix"]) == unconfirmed
     assert "Keep evidence first" in alerts["safety"]
     assert by_id["device_open_to_them"]["why"].endswith("its app, its account or a key.")
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from hygiene.accounts.freshness import freshness, freshness_lines
-from hygiene.accounts.providers import load_catalogue
+from hygiene.accounts.providers import load_catalogue, shipped_catalogue
 
 PAGE = """
 id = "example"
@@ -91,3 +91,11 @@ def test_the_catalogue_command_lists_every_provider(cli):
     assert result.exit_code == (1 if data["unconfirmed"] or data["stale"] else 0)
     text = cli("catalogue").stdout
     assert "google" in text and "unconfirmed" in text
+
+
+def test_at_most_a_fifth_of_the_shipped_catalogue_is_unconfirmed_and_each_says_why():
+    report = freshness(shipped_catalogue(), datetime.date(2026, 12, 2))
+    assert report.items >= 100
+    assert report.unconfirmed <= report.items // 5
+    for page in report.pages:
+        assert all(item.why_unconfirmed for item in page.unconfirmed), page.provider_id

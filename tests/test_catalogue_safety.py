@@ -218,6 +218,24 @@ def test_whatsapp_pin_text_gives_no_false_reassurance():
     assert _item("whatsapp", "linked_devices").url != "https://web.whatsapp.com"
 
 
+def test_stopping_whatsapp_live_location_says_the_last_location_stays_visible():
+    # WhatsApp's own page: after sharing stops, the chat still shows the last location.
+    assert "last location" in _item("whatsapp", "live_location").what
+
+
+def test_x_two_factor_warns_that_a_backup_code_or_open_session_gets_past_it():
+    # X's own help: a backup code signs in without the phone, and two-factor authentication
+    # can be turned off from anywhere still logged in, so turning it on is not enough alone.
+    item = _item("x", "two_factor")
+    assert "backup code" in item.what and "logged in" in item.what
+    assert "change the password first" in item.what
+
+
+def test_instagram_does_not_promise_that_a_password_change_logs_everyone_out():
+    # No Instagram page confirmed it, and guides say the change page may offer a choice.
+    assert "logs out every" not in _item("instagram", "login_activity").advice
+
+
 def test_amazon_household_names_amazon_family_and_alexa_drop_in():
     item = _item("amazon", "household")
     assert "Amazon Family" in item.what and "Drop In" in item.what
@@ -272,3 +290,10 @@ def test_the_missing_items_the_review_named_now_exist():
             assert item.can_alert_abuser == "no" or item.alert_note
     assert catalogue.checklist("AirTag").provider.id == "trackers"
     assert catalogue.checklist("Ring doorbell").provider.id == "smart_home"
+
+
+def test_phone_company_protections_warn_that_an_account_in_their_name_can_tell_them():
+    for item_id in ("port_out", "sim_swap"):
+        found = _item("mobile_carrier", item_id)
+        assert found.can_alert_abuser == "maybe"
+        assert "in their name" in (found.alert_note or "")

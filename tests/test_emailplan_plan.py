@@ -180,3 +180,22 @@ def test_assignments_parse_or_fail_with_one_problem_each(items):
 def test_an_assignment_without_equals_says_how_to_write_it():
     with pytest.raises(InputError, match="write ACCOUNT=COMPARTMENT, not 'forum'"):
         parse_assignments(["forum"], INVENTORY, CATALOGUE, "--assign")
+
+
+def test_a_number_from_another_part_of_life_is_never_moved_to_a_new_address(tmp_path: Path):
+    path = tmp_path / "accounts.toml"
+    path.write_text(
+        '[[account]]\nid = "carrier"\nlabel = "Phone contract"\nlogin = "07700 900777"\n'
+        'category = "phone"\n\n'
+        '[[account]]\nid = "mail"\nlabel = "Mail"\nlogin = "kit@example.com"\n'
+        'category = "email"\nrecovery_phones = ["07700 900777"]\n'
+        'two_factor = ["sms:07700 900777"]\n'
+    )
+    plan = build_plan(load_inventory(path), CATALOGUE, assignments={"carrier": "financial"})
+    crossing = [f for f in plan.findings if f.id == "compartment_recovery_crosses"]
+    said = " ".join(f.why for f in crossing)
+    assert "Its recovery phone is" in said and "Its sign-in codes go to" in said
+    for finding in crossing:
+        assert "a number from another part of life" in finding.title
+        assert "new address" not in finding.fix and "that address" not in finding.why
+        assert "Phone contract" in finding.fix

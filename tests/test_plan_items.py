@@ -5,7 +5,15 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hygiene.findings import Finding, Severity, cause_key, cause_owner, make, registry
+from hygiene.findings import (
+    ON_SERVICE,
+    Finding,
+    Severity,
+    Topic,
+    cause_key,
+    cause_owner,
+    registry,
+)
 from hygiene.helplines import load_region
 from hygiene.plan import build_plan
 
@@ -21,9 +29,10 @@ def findings(draw: st.DrawFn) -> Finding:
     owner = draw(st.sampled_from(OWNERS))
     part = draw(st.sampled_from(PARTS)) if owner.startswith("account:") else None
     account = owner.removeprefix("account:") if owner.startswith("account:") else None
-    return make(
+    return Finding(
         kind.id,
-        severity=draw(st.sampled_from(kind.severities)),
+        draw(st.sampled_from(kind.severities)),
+        kind.topic,
         subject=draw(st.sampled_from(["Gmail", "Bank", "the number ending 456", "iPad"])),
         title=draw(st.sampled_from(["Title one", "Title two", "Title three"])),
         why="Why.",
@@ -51,24 +60,27 @@ def test_no_two_items_share_a_subject_and_cause(found: list[Finding]) -> None:
 
 def test_a_shared_number_is_one_item_naming_its_accounts() -> None:
     number = cause_key("contact:+447700900456")
-    root = make(
+    root = Finding(
         "recovery_phone_reachable_by_them",
-        severity=Severity.HIGH,
+        Severity.HIGH,
+        Topic.RECOVERY,
         subject="the number ending 456",
         title="The other person can use the number ending 456 to reach 2 accounts",
         why="Through it they can reach Gmail and Bank.",
         fix="Take the number ending 456 off Gmail.",
         cause=number,
     )
-    reach = make(
+    shared = registry().safety_note(registry().kind("account_reachable_by_them"))
+    reach = Finding(
         "account_reachable_by_them",
-        severity=Severity.URGENT,
+        Severity.URGENT,
+        Topic.ACCESS_NOW,
         subject="Bank",
         title="Bank: the other person can get in",
         why="Bank can be reset through Gmail, which can be reset through the number.",
         fix="Replace Gmail as a way to reset Bank.",
+        safety=f"{shared} {ON_SERVICE}The bank writes to the old address.",
         where="Banking app → Settings",
-        alert_note="The bank writes to the old address.",
         account="bank",
         cause=number,
     )

@@ -3,36 +3,17 @@ until it is safe; each stage says its shared safety notes once, each item only i
 
 from __future__ import annotations
 
+from findings_support import of_kind
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hygiene.findings import Finding, Kind, Severity, make, registry
+from hygiene.findings import Finding, Severity, registry
 from hygiene.helplines import load_region
 from hygiene.plan import build_plan, to_data, to_html, to_markdown
 from hygiene.plan.model import WATCHED_NOTE
 from hygiene.session.safety import DEVICE_FINDING
 
 UK = load_region("uk")
-
-
-def of_kind(kind: Kind, severity: Severity, alert_note: str | None = None) -> Finding:
-    # A family's members are its id and a suffix, each saying its own topic.
-    fid = f"{kind.id}_member" if kind.family else kind.id
-    return make(
-        fid,
-        severity=severity,
-        subject=f"{kind.id} subject",
-        title=_title(kind),
-        why="Why it matters.",
-        fix="What to do.",
-        alert_note=alert_note,
-        topic=kind.topic if kind.family else None,
-    )
-
-
-def _title(kind: Kind) -> str:
-    # Words only, so every format shows the title as it is.
-    return kind.id.replace("_", " ") + " title"
 
 
 kinds = st.sampled_from(registry().finding)
@@ -47,14 +28,14 @@ kinds = st.sampled_from(registry().finding)
 )
 def test_every_kind_lands_in_a_stage_its_flags_allow_and_notes_are_said_once(picks) -> None:
     findings = [
-        of_kind(kind, data.draw(st.sampled_from(kind.severities)), alert)
-        for kind, data, alert in picks
+        of_kind(kind, data.draw(st.sampled_from(kind.severities)), alert, label=f"pick {n}")
+        for n, (kind, data, alert) in enumerate(picks)
     ]
     plan = build_plan(findings, UK)
     placed = {i.title: s.stage for s in plan.sections for i in s.items}
     assert len(placed) == len({f.title for f in findings}), "every finding is in the plan"
-    for kind, _, _ in picks:
-        stage = placed[_title(kind)]
+    for (kind, _, _), finding in zip(picks, findings, strict=True):
+        stage = placed[finding.title]
         if kind.changes_something or kind.can_alert:
             assert stage != "now", "'safe to do now' promises nothing they can notice"
         else:
@@ -78,7 +59,9 @@ def test_every_kind_lands_in_a_stage_its_flags_allow_and_notes_are_said_once(pic
         if i.safety
     )
     assert noted == {
-        _title(kind) for kind, _, alert in picks if alert and registry().safety_note(kind)
+        finding.title
+        for (kind, _, alert), finding in zip(picks, findings, strict=True)
+        if alert and registry().safety_note(kind)
     }
 
 
@@ -92,7 +75,7 @@ def test_a_stage_opens_with_its_notes_and_an_item_keeps_what_its_provider_does()
     for text in (to_markdown(plan), to_html(plan)):
         ready = text.split("When you are ready")[1]
         assert text.count(shared) == 1
-        assert ready.index(shared) < ready.index(_title(kind))
+        assert ready.index(shared) < ready.index("the other person can get in")
         assert "Google may email the old recovery address." in ready
         assert "On this service" not in text
     data = to_data(plan)

@@ -206,8 +206,9 @@ def test_the_saved_plan_shows_the_meeting(home: Path) -> None:
     data = to_data(plan_of(Vault.with_keyring().load("Sam")))
     text = json.dumps(data, ensure_ascii=False)
     assert [s["stage"] for s in data["sections"]] == ["now", "ready", "when_safe"]
-    assert "reset through Gmail (s…@example.org)" in text
-    assert "reset through the number ending 123" in text
+    # The number they share is one item, naming how it opens each account it reaches.
+    assert "Through the number ending 123, which they share with you" in text
+    assert "Gmail (recovery phone and sign-in codes) and, through it, Bank" in text
     assert "•••" not in text
     for private in ("Poppy", "sam.home@example.org", "07700 900123", "sam.home"):
         assert private not in text

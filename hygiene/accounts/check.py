@@ -4,9 +4,10 @@ Every reachable account becomes an ``access_now`` finding whose "why" is its sho
 chain in plain words ("Bank can be reset through Personal Gmail (jen.perry@gmail.com),
 which can be reset through 07700 900123, which they share with you."). Every starting
 point becomes a finding in the plan's recovery (or passwords, or access-now) section,
-ordered so the cut that opens most comes first. Each kind, its topic and its safety note
-are declared in ``checks/findings.toml``; a fix adds only what this provider is known to
-tell the other person.
+ordered so the cut that opens most comes first. Each kind, its topic, its safety note and
+its wording (the chain's phrases too) are declared in ``checks/findings.toml``; this
+module picks which and fills in names, and a fix adds only what this provider is known
+to tell the other person.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from hygiene.accounts.graph import (
 from hygiene.accounts.inventory import Inventory
 from hygiene.accounts.providers import Catalogue, Item, where_text
 from hygiene.accounts.trackers import tracker_findings
-from hygiene.findings import Finding, Severity, cause_key, make
+from hygiene.findings import Finding, Severity, cause_key, make, phrase, registry
+from hygiene.wording import listed
 
 
 @dataclass(frozen=True)
@@ -65,22 +67,16 @@ def chain_labels(inv: Inventory, analysis: Analysis, reach: Reach) -> list[str]:
     return [_Words(inv, analysis, None).name(node_id) for node_id in reach.nodes]
 
 
-def _join(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _route_word(edge: Edge, source: Node) -> str | None:
+def _route(edge: Edge, start: Node) -> str | None:
     """How a starting point opens an account directly, in a few words."""
     if edge.kind is EdgeKind.RECEIVES_CODES_FOR:
-        return "sign-in codes"
+        return phrase("route_codes")
     if edge.kind is EdgeKind.SIGNED_IN_TO:
-        return "signed in on it"
+        return phrase("route_signed_in")
     if edge.kind is EdgeKind.CAN_RESET and edge.via_login:
-        return "signs in with it"
-    if edge.kind is EdgeKind.CAN_RESET and source.kind in {"phone", "email"}:
-        return f"recovery {source.kind}"
+        return phrase("route_login")
+    if edge.kind is EdgeKind.CAN_RESET and start.kind in {"phone", "email"}:
+        return phrase(f"route_recovery_{start.kind}")
     return None
 
 
@@ -97,9 +93,18 @@ def _parents(graph: RecoveryGraph, start: str) -> dict[str, str]:
     return parent
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def _clause(reason: str | None) -> str:
+    """Why they hold a starting point, as a clause to follow its name."""
+    return f", {reason}" if reason else ""
 
+
+# The kind of finding for each starting point that is a route in: a number, an address,
+# or a device that receives sign-in codes.
+ROUTE_KINDS = {
+    "phone": "recovery_phone_reachable_by_them",
+    "email": "recovery_email_reachable_by_them",
+    "device": "second_factor_device_reachable_by_them",
+}
 
 # Which catalogue items say where to make each kind of fix, best first.
 WHERE_KINDS = {
@@ -125,8 +130,7 @@ class _Words:
         if found is None:
             return None
         item, fallback = found
-        prefix = "general checklist, no page for this provider: " if fallback else ""
-        return prefix + where_text(item)
+        return phrase("where_general", place=where_text(item)) if fallback else where_text(item)
 
     def alert_note(self, account_id: str | None, fix: str) -> str | None:
         """What this provider is known to tell the other person when the fix is made."""
@@ -156,61 +160,45 @@ class _Words:
         account = self.accounts.get(account_id or "")
         return account.label if account else (account_id or "")
 
-    def _phrase(self, edge: Edge, source: Node) -> str:
+    def _link(self, edge: Edge, source: Node) -> str:
         if edge.kind is EdgeKind.CAN_RESET:
             if source.kind == "answer":
-                return f'can be reset with the answer to "{source.detail}"'
-            return f"can be reset through {self.name(source.id)}"
+                return phrase("chain_answer", question=source.detail or "")
+            return phrase("chain_reset", name=self.name(source.id))
         if edge.kind is EdgeKind.SIGNED_IN_TO:
-            return f"is signed in on {self.name(source.id)}"
+            return phrase("chain_signed_in", name=self.name(source.id))
         if edge.kind is EdgeKind.RECEIVES_CODES_FOR:
-            knows = "which they know" if edge.password_known else "which they may know or guess"
-            return (
-                f"can be signed in to with its password, {knows}, and the codes sent to "
-                f"{self.name(source.id)}"
-            )
+            known = "chain_codes" if edge.password_known else "chain_codes_uncertain"
+            return phrase(known, name=self.name(source.id))
         if source.kind == "session":
-            return (
-                "is still signed in somewhere you do not recognise"
-                if source.held
-                else "may still be signed in somewhere: nobody has checked its sessions"
-            )
+            return phrase("chain_session" if source.held else "chain_session_unchecked")
         if source.kind == "login":
-            return f"is open to whoever holds {source.label}"
-        if not edge.certain:
-            return "may be signed in to with just its password (no second step is recorded)"
-        return "can be signed in to with just its password"
+            return phrase("chain_login", name=source.label)
+        return phrase("chain_password" if edge.certain else "chain_password_uncertain")
 
     def sentence(self, reach: Reach) -> str:
         """The shortest chain in words, from the account back to what the other person holds."""
-        parts = [self._label(reach.account)]
-        for position, edge in enumerate(reversed(reach.edges)):
-            phrase = self._phrase(edge, self.graph.nodes[edge.source])
-            parts.append(phrase if position == 0 else f", which {phrase}")
+        links = [self._link(edge, self.graph.nodes[edge.source]) for edge in reversed(reach.edges)]
+        text = self._label(reach.account) + " " + links[0]
+        text += "".join(phrase("chain_link", link=link) for link in links[1:])
         start = self.graph.nodes[reach.nodes[0]]
-        text = parts[0] + " " + "".join(parts[1:])
-        if start.reason:
-            text += f", {start.reason}"
-        return text + "."
+        return text + _clause(start.reason) + "."
 
     def reach_finding(self, reach: Reach, sentence: str) -> Finding:
         label = self._label(reach.account)
         last = reach.edges[-1]
         source = self.graph.nodes[last.source]
-        if reach.certain:
-            title, severity = f"{label}: the other person can get in", Severity.URGENT
-            why = sentence
-        else:
-            title, severity = f"{label}: the other person may be able to get in", Severity.HIGH
-            why = f"{sentence} This is not certain, so treat it as open until you know."
         kind = self._fix_kind(last, source)
         return make(
             "account_reachable_by_them",
-            severity=severity,
+            severity=Severity.URGENT if reach.certain else Severity.HIGH,
             subject=label,
-            title=title,
-            why=why,
-            fix=self._account_fix(label, last, source),
+            values={
+                "account": label,
+                "chain": sentence,
+                "step": self._account_step(label, last, source),
+            },
+            variant=() if reach.certain else "uncertain",
             where=self.where(reach.account, kind),
             alert_note=self.alert_note(reach.account, kind),
             account=reach.account,
@@ -225,59 +213,33 @@ class _Words:
             return "session"  # signing it out of the device is in its list of sessions
         return "codes" if edge.kind is EdgeKind.RECEIVES_CODES_FOR else "reset"
 
-    def _account_fix(self, label: str, edge: Edge, source: Node) -> str:
+    def _account_step(self, label: str, edge: Edge, source: Node) -> str:
         if edge.kind is EdgeKind.CAN_RESET and source.kind == "answer":
-            return (
-                f"Change the security question of {label} to one with an answer they "
-                "cannot know (a made-up answer kept somewhere safe works)."
-            )
-        if edge.kind is EdgeKind.CAN_RESET and edge.via_login:
-            name = self.name(source.id)
-            # No "see below": the plan, not the check, decides where that item stands.
-            return (
-                f"{label} signs in with {name}: make {name} safe first, or "
-                "change the address or number it signs in with to one only you control."
-            )
+            return phrase("change_answer", account=label)
         if edge.kind is EdgeKind.CAN_RESET:
-            name = self.name(source.id)
-            return (
-                f"Replace {name} as a way to reset {label} with an address or number only "
-                f"you control, or make {name} safe first."
-            )
+            # No "see below": the plan, not the check, decides where that item stands.
+            step = "step_login" if edge.via_login else "step_reset"
+            return phrase(step, account=label, name=self.name(source.id))
         if edge.kind is EdgeKind.SIGNED_IN_TO:
-            return (
-                f"From a safer device, sign {label} out of {self.name(source.id)} (in its "
-                "list of signed-in devices), then change its password."
-            )
+            return phrase("step_signed_in", account=label, name=self.name(source.id))
         if edge.kind is EdgeKind.RECEIVES_CODES_FOR:
-            return (
-                f"Send the sign-in codes of {label} to a phone or app only you hold, and "
-                "change its password from a device they have never held."
-            )
+            return phrase("step_codes", account=label)
         if source.kind == "session":
-            return (
-                f"Look at the signed-in devices and sessions of {label}, sign out of any "
-                "you do not recognise, then change its password."
-            )
+            return phrase("sign_out_sessions", account=label)
         if source.kind == "login":
-            return (
-                f"Change the password and recovery details of {label} so only you can get "
-                "in; if it is shared with them, a new account of your own may be safer."
-            )
-        return (
-            f"Change the password of {label}, from a device they have never held, to one "
-            "they cannot guess, and turn on a second sign-in step only you hold."
-        )
+            return phrase("take_back_shared", account=label)
+        return phrase("step_password", account=label)
 
     def _routes(self, root: RootImpact) -> str:
         """The accounts ``root`` opens: how it opens each one directly, and which account
-        each of the others is reached through ("Gmail (recovery phone); through it, Bank")."""
+        each of the others is reached through."""
+        start = self.graph.nodes[root.node]
         direct: dict[str, list[str]] = {}
         for edge in self.graph.out[root.node]:
-            words = direct.setdefault(edge.target.split(":", 1)[1], [])
-            word = _route_word(edge, self.graph.nodes[root.node])
-            if word and word not in words:
-                words.append(word)
+            routes = direct.setdefault(edge.target.split(":", 1)[1], [])
+            route = _route(edge, start)
+            if route and route not in routes:
+                routes.append(route)
         through: dict[str, list[str]] = {}
         parent = _parents(self.graph, root.node)
         for account in root.accounts:
@@ -288,84 +250,71 @@ class _Words:
                 step = parent[step]
             through.setdefault(step.split(":", 1)[1], []).append(self._label(account))
         said = [
-            self._label(a) + (f" ({' and '.join(words)})" if words else "")
-            for a, words in direct.items()
+            phrase("opened_by", account=self._label(a), routes=listed(routes))
+            if routes
+            else self._label(a)
+            for a, routes in direct.items()
         ]
         if len(said) == 1 and through:
-            return f"{said[0]} and, through it, {_join([a for r in through.values() for a in r])}"
-        text = _join(said)
-        for via, reached in through.items():
-            text += f"; through {self._label(via)}, {_join(reached)}"
+            others = listed([name for names in through.values() for name in names])
+            return phrase("opened_through_it", direct=said[0], others=others)
+        text = listed(said)
+        for via, names in through.items():
+            text += phrase("opened_through", via=self._label(via), others=listed(names))
         return text
 
     def root_finding(self, root: RootImpact) -> Finding:
         node = self.graph.nodes[root.node]
         names = [self._label(a) for a in root.accounts]
-        opens = f"{_plural(len(names), 'account')}: {self._routes(root)}"
+        opened = {"accounts_count": registry().counted(len(names), "account")}
+        opened["accounts"] = self._routes(root)
         if len(root.only_here) == len(names) == 1:
-            opens += ". Nothing else reaches it, so cutting this closes it"
+            opens = phrase("opens_alone_one", **opened)
         elif len(root.only_here) == len(names):
-            opens += ". Nothing else reaches them, so cutting this closes them all"
+            opens = phrase("opens_alone_all", **opened)
         elif root.only_here:
-            only = [self._label(a) for a in root.only_here]
-            opens += (
-                f". Cutting this alone closes {_join(only)}; the rest can also be "
-                "reached another way, so cut those too"
-            )
+            only = listed([self._label(a) for a in root.only_here])
+            opens = phrase("opens_partly", **opened, only=only)
         else:
-            opens += ". Each can also be reached another way, so cut those too"
+            opens = phrase("opens_elsewhere", **opened)
         certain = bool(node.held)
-        reason = f", {node.reason}" if node.reason else ""
-        direct = [self._label(e.target.split(":", 1)[1]) for e in self.graph.out[node.id]]
+        variant = () if certain else "uncertain"
+        severity = Severity.HIGH if certain else Severity.MEDIUM
+        reason = _clause(node.reason)
         device = self.devices.get(node.detail or "") if node.kind == "device" else None
         if device is not None and device.signed_in:
             found = device_finding(device, [self._label(a) for a in device.signed_in], opens)
             assert found is not None  # a starting point is one they hold or may hold
             return found
-        if node.kind in {"phone", "email", "device"}:
-            noun = {"phone": "number", "email": "address", "device": "device"}[node.kind]
-            ident = {
-                "phone": "recovery_phone_reachable_by_them",
-                "email": "recovery_email_reachable_by_them",
-                "device": "second_factor_device_reachable_by_them",
-            }[node.kind]
-            verb = "can use" if certain else "may be able to use"
-            fix = f"Take {node.label} off {_join(sorted(set(direct)))} and use " + (
-                "a phone or app only you hold for sign-in codes."
-                if node.kind == "device"
-                else f"an {noun} only you control instead."
-                if noun == "address"
-                else f"a {noun} only you control instead."
-            )
-            if node.kind == "phone":
-                fix += (
-                    " If the number is on a plan they pay for or manage, ask the phone "
-                    "company to move it to a plan in your own name."
-                )
-            if node.held is False:
-                fix = f"Find out who controls {node.label}; until then treat it as theirs. " + fix
+        if node.kind in ROUTE_KINDS:
+            direct = [self._label(e.target.split(":", 1)[1]) for e in self.graph.out[node.id]]
             return make(
-                ident,
-                severity=Severity.HIGH if certain else Severity.MEDIUM,
+                ROUTE_KINDS[node.kind],
+                severity=severity,
                 subject=node.label,
-                title=f"The other person {verb} {node.label} to reach "
-                f"{_plural(len(names), 'account')}",
-                why=f"Through {node.label}{reason}, they can reach {opens}.",
-                fix=fix,
+                values={
+                    "contact": node.label,
+                    "accounts_count": opened["accounts_count"],
+                    "reason": reason,
+                    "opens": opens,
+                    "direct": listed(sorted(set(direct))),
+                },
+                variant=variant,
                 cause=node.cause,
             )
         owner = self._label(node.account)
         if node.kind == "answer":
             return make(
                 "security_answer_known_to_them",
-                severity=Severity.HIGH if certain else Severity.MEDIUM,
+                severity=severity,
                 subject=owner,
-                title=f"They {'know' if certain else 'may know'} a security answer of {owner}",
-                why=f'With the answer to "{node.detail}"{reason}, they can reach {opens}.',
-                fix=(
-                    f"Change the security question of {owner} to one with an answer they "
-                    "cannot know (a made-up answer kept somewhere safe works)."
-                ),
+                values={
+                    "account": owner,
+                    "question": node.detail or "",
+                    "reason": reason,
+                    "opens": opens,
+                },
+                variant=variant,
                 where=self.where(node.account, "answer"),
                 alert_note=self.alert_note(node.account, "answer"),
                 account=node.account,
@@ -374,40 +323,27 @@ class _Words:
         if node.kind == "password":
             return make(
                 "password_known_to_them",
-                severity=Severity.HIGH if certain else Severity.MEDIUM,
+                severity=severity,
                 subject=owner,
-                title=f"They {'know' if certain else 'may know or guess'} the password of {owner}",
-                why=f"With the password{reason}, they can reach {opens}.",
-                fix=(
-                    f"Change the password of {owner}, from a device they have never held, to "
-                    "one they cannot guess, and turn on a second sign-in step only you hold."
-                ),
+                values={
+                    "account": owner,
+                    "reason": reason,
+                    "opens": opens,
+                },
+                variant=variant,
                 where=self.where(node.account, "password"),
                 alert_note=self.alert_note(node.account, "password"),
                 account=node.account,
                 cause=node.cause,
             )
         if node.kind == "session":
+            # Looking is unnoticed; signing out is not, so an unchecked list only asks to
+            # look and leaves the change to be planned.
             return make(
                 "unknown_session_on_account" if certain else "sessions_not_checked",
                 severity=Severity.URGENT if certain else Severity.MEDIUM,
                 subject=owner,
-                title=(
-                    f"Someone you do not recognise is signed in to {owner}"
-                    if certain
-                    else f"Nobody has checked who is signed in to {owner}"
-                ),
-                why=f"A session there opens {opens}.",
-                # Looking is unnoticed; signing out is not, so an unchecked list only asks
-                # to look (its stage is "now") and leaves the change to be planned.
-                fix=(
-                    f"Look at the signed-in devices and sessions of {owner} and sign out of "
-                    "any you do not recognise, then change its password."
-                    if certain
-                    else f"Look at the signed-in devices and sessions of {owner}, and keep a "
-                    "screenshot of any you do not recognise. Signing one out can be noticed: "
-                    "plan when to do it, with its password change."
-                ),
+                values={"account": owner, "opens": opens},
                 where=self.where(node.account, "session"),
                 alert_note=self.alert_note(node.account, "session") if certain else None,
                 account=node.account,
@@ -417,12 +353,7 @@ class _Words:
             "account_shared_with_them",
             severity=Severity.URGENT if certain else Severity.HIGH,
             subject=owner,
-            title=f"{owner} is in their hands",
-            why=f"{node.label}{reason}; through it they can reach {opens}.",
-            fix=(
-                f"Change the password and recovery details of {owner} so only you can get "
-                "in; if it is shared with them, a new account of your own may be safer."
-            ),
+            values={"account": owner, "login": node.label, "reason": reason, "opens": opens},
             account=node.account,
             cause=node.cause,
         )
@@ -441,15 +372,8 @@ class _Words:
                     "password_known_to_them",
                     severity=Severity.MEDIUM,
                     subject=account.label,
-                    title=(
-                        f"They {'know' if known else 'may know or guess'} the password of "
-                        f"{account.label}"
-                    ),
-                    why="Only the second sign-in step stands between them and the account.",
-                    fix=(
-                        f"Change the password of {account.label}, from a device they have never "
-                        "held, to one they cannot guess."
-                    ),
+                    values={"account": account.label},
+                    variant=("guarded",) if known else ("guarded", "uncertain"),
                     account=account.id,
                     cause=cause_key(f"account:{account.id}", "password"),
                 )

@@ -6,8 +6,8 @@ account signed in on it, without a password; in the recovery graph such a device
 starting point with an edge to each of those accounts. One they bought or pay for may be
 managed through their own account or phone plan, so it counts as "may hold". Unknown is
 never safe: a device with nothing recorded about who has held it or knows its PIN is
-counted as one they may hold. This module also words the plan's step for each device
-they can open.
+counted as one they may hold. This module also picks the plan's steps for each device
+they can open (their wording is in ``checks/findings.toml``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from hygiene.findings import Finding, Severity, cause_key, make
+from hygiene.findings import Finding, Severity, cause_key, make, phrase
 
 Who = Literal["self", "them", "shared", "unknown"]
 DeviceKind = Literal["phone", "tablet", "computer", "watch", "car", "smart_home", "other"]
@@ -78,45 +78,36 @@ def device_finding(device: Device, accounts: list[str], opens: str | None) -> Fi
     held, reason = device.holding()
     if held is None:
         return None
-    can = "can" if held else "may"
     if opens:
-        reach = f" Through it they can reach {opens}."
+        reach = phrase("device_reaches", opens=opens)
     elif accounts:
-        reach = f" Signed in on it: {', '.join(accounts)}."
+        reach = phrase("device_signed_in", accounts=", ".join(accounts))
     elif device.kind in COMPUTING:
-        reach = " Nothing recorded says which accounts are signed in on it; check them all."
+        reach = phrase("device_accounts_unknown")
     else:
-        reach = " Check who else has its app, its account or a key."
+        reach = phrase("device_who_else")
     return make(
         "device_open_to_them",
         severity=Severity.URGENT if held and accounts else Severity.HIGH,
         subject=device.label,
-        title=f"{device.label}: the other person {can} get into it",
-        why=f"The other person {can} get into {device.label}, {reason}.{reach}",
-        fix=_device_fix(device),
+        values={
+            "device": device.label,
+            "reason": reason or "",
+            "reach": reach,
+            "steps": " ".join(_device_steps(device)),
+        },
+        variant=() if held else "uncertain",
         cause=cause_key(f"device:{device.id}"),
     )
 
 
-def _device_fix(device: Device) -> str:
-    steps = []
-    if device.kind in COMPUTING:
-        steps.append(
-            f"From a safer device, sign the accounts out of {device.label} (each account's "
-            "list of signed-in devices), or change its PIN or passcode to one they cannot "
-            "guess."
-        )
-        if device.kind in {"phone", "tablet"}:
-            steps.append(
-                "Check it for monitoring apps with `hygiene phone check` before you rely on it."
-            )
+def _device_steps(device: Device) -> list[str]:
+    if device.kind not in COMPUTING:
+        steps = [phrase("device_change_access", device=device.label)]
     else:
-        steps.append(
-            f"Change who can use {device.label} (its app, account or sharing) once it is safe."
-        )
+        steps = [phrase("device_sign_out", device=device.label)]
+        if device.kind in {"phone", "tablet"}:
+            steps.append(phrase("device_phone_check"))
     if "them" in (device.bought_by, device.paid_by):
-        steps.append(
-            "As they bought it or pay for it, a device of your own that they have never held "
-            "is safer for private things."
-        )
-    return " ".join(steps)
+        steps.append(phrase("device_theirs"))
+    return steps

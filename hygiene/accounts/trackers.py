@@ -1,15 +1,16 @@
 """The plan's steps for hidden trackers: the phones' unknown-tracker alerts, and the car.
 
 Given once the inventory lists devices: a tracker in a bag or on a car shows where the
-person goes even after every account is safe. The words come from the catalogue's
-trackers page, which cites where each step was checked and says what is not confirmed.
+person goes even after every account is safe. The steps come from the catalogue's
+trackers page, which cites where each step was checked and says what is not confirmed;
+the finding's wording around them is in ``checks/findings.toml``.
 """
 
 from __future__ import annotations
 
 from hygiene.accounts.devices import Device
 from hygiene.accounts.providers import Catalogue, Item, where_text
-from hygiene.findings import Finding, Severity, cause_key, make
+from hygiene.findings import Finding, Severity, cause_key, make, phrase
 
 TRACKER_ALERTS = ("android_unknown_tracker_alerts", "iphone_tracking_notifications")
 CAR_TRACKER = "car_gps_tracker"
@@ -28,10 +29,7 @@ def tracker_findings(devices: list[Device], catalogue: Catalogue) -> list[Findin
             make(
                 "tracker_alerts_check",
                 severity=Severity.MEDIUM,
-                subject="trackers",
-                title="Hidden trackers: the phone's unknown-tracker alerts",
-                why=alerts[0].why,
-                fix=" ".join(_step(item) for item in alerts),
+                values={"about": alerts[0].why, "steps": " ".join(_step(i) for i in alerts)},
                 safety=_alert_note(alerts),
                 cause=cause_key("trackers"),
             )
@@ -44,13 +42,12 @@ def tracker_findings(devices: list[Device], catalogue: Catalogue) -> list[Findin
             make(
                 "car_tracker_check",
                 severity=Severity.HIGH if theirs else Severity.MEDIUM,
-                subject=", ".join(d.label for d in cars),
-                title=f"Hidden trackers: {', '.join(d.label for d in cars)}",
-                why=car.why
-                + (
-                    " They have had a way into it, so look before you rely on it." if theirs else ""
-                ),
-                fix=_step(car),
+                values={
+                    "cars": ", ".join(d.label for d in cars),
+                    "about": car.why,
+                    "steps": _step(car),
+                },
+                variant="theirs" if theirs else (),
                 safety=_alert_note([car]),
                 cause=cause_key("trackers:car"),
             )
@@ -59,7 +56,7 @@ def tracker_findings(devices: list[Device], catalogue: Catalogue) -> list[Findin
 
 
 def _step(item: Item) -> str:
-    return f"{item.title}: {item.what} Where: {where_text(item)}."
+    return phrase("tracker_step", title=item.title, what=item.what, place=where_text(item))
 
 
 def _alert_note(items: list[Item]) -> str | None:

@@ -1,8 +1,9 @@
 """The audit as findings, so the plan can put its passwords among everything else.
 
 One finding per reason per login: its line says what was found about that login (never
-the password), and the reason's advice says why it matters and what to do. Reasons that
-ask for a password change carry the safety note, since a change can be noticed.
+the password), and the reason's wording in ``checks/findings.toml`` says why it matters
+and what to do. Reasons that ask for a password change carry the safety note, since a
+change can be noticed.
 
 Each finding names its cause: the login's own password (or its address), or, for a
 password shared by several logins or a few small edits apart, that set of logins, so a
@@ -17,9 +18,9 @@ import hashlib
 from collections import defaultdict
 
 from hygiene.audit.groups import login_key
-from hygiene.audit.reasons import ADVICE, Reason
+from hygiene.audit.reasons import Reason
 from hygiene.audit.run import AuditedEntry, AuditReport
-from hygiene.findings import Finding, Severity, cause_key, make
+from hygiene.findings import Finding, Severity, cause_key, make, registry
 
 LOGIN = "login:"  # a login's cause: "login:" + user name + "|" + site
 
@@ -34,8 +35,8 @@ def _digest(entries: list[AuditedEntry]) -> str:
     return hashlib.sha256("\n".join(names).encode()).hexdigest()[:12]
 
 
-def _causes(report: AuditReport) -> dict[tuple[Reason, int], str]:
-    """The cause of each shared-password reason, by reason and group number."""
+def _shared_causes(report: AuditReport) -> dict[tuple[Reason, int], str]:
+    """The cause of each password several logins share, by reason and group number."""
     groups: dict[tuple[Reason, int], list[AuditedEntry]] = defaultdict(list)
     for audited in report.entries:
         if audited.reuse_group is not None:
@@ -58,7 +59,7 @@ def _cause(reason: Reason, audited: AuditedEntry, shared: dict[tuple[Reason, int
 def audit_findings(report: AuditReport) -> list[Finding]:
     """Every reason of every login, most urgent first."""
     findings = []
-    shared = _causes(report)
+    shared = _shared_causes(report)
     for reason, audited, line in report.lines():
         # Topic and safety note follow the kind: the reasons that say nothing about who
         # can get in now are declared good to do, with nothing to notice.
@@ -67,9 +68,7 @@ def audit_findings(report: AuditReport) -> list[Finding]:
                 f"password_{reason.value}",
                 severity=reason.severity,
                 subject=audited.name,
-                title=f"{audited.name}: {line}",
-                why=ADVICE[reason].why,
-                fix=ADVICE[reason].fix,
+                values={"login": audited.name, "detail": line},
                 cause=_cause(reason, audited, shared),
             )
         )
@@ -79,12 +78,7 @@ def audit_findings(report: AuditReport) -> list[Finding]:
             make(
                 "password_breach_unknown",
                 severity=Severity.MEDIUM,
-                subject=f"{count} logins",
-                title=f"Whether {count} of the passwords have leaked is not known",
-                why="The full breach check could not run, so these are unknown, not safe.",
-                # Said so it is true of an export and of passwords typed in a meeting alike.
-                fix="Check them again when the breach list can be reached, or against a "
-                "local copy of it.",
+                values={"count": count, "logins": registry().counted(count, "login")},
                 cause=cause_key("breach_unknown"),
             )
         )
@@ -95,11 +89,7 @@ def audit_findings(report: AuditReport) -> list[Finding]:
             make(
                 "password_export_misread",
                 severity=Severity.MEDIUM,
-                subject="the export",
-                title="The password export may not have been read in full",
-                why=doubt,
-                fix="Export again from the password manager, or from the browser, and audit "
-                "that file.",
+                values={"doubt": doubt},
                 cause=cause_key("export"),
             )
         )

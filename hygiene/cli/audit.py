@@ -90,10 +90,12 @@ def _summary_words(report: AuditReport) -> list[str]:
 
 
 def _advice(report: AuditReport) -> list[tuple[str, str, str]]:
-    from hygiene.audit.reasons import ADVICE, Reason
+    from hygiene.audit.reasons import Reason
+    from hygiene.findings import registry
 
     present = {r for e in report.entries for r, _ in e.reasons}
-    return [(r.value, ADVICE[r].why, ADVICE[r].fix) for r in Reason if r in present]
+    said = {r: registry().words(f"password_{r.value}", parts=("why", "fix")) for r in present}
+    return [(r.value, said[r]["why"], said[r]["fix"]) for r in Reason if r in present]
 
 
 def _opening(report: AuditReport) -> list[str]:

@@ -12,13 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from hygiene.accounts.inventory import Account, Inventory
-from hygiene.accounts.phones import contact_key
+from hygiene.accounts.phones import contact_key, is_email
 from hygiene.emailplan.address import AddressCheck
 from hygiene.emailplan.compartments import Compartment, Compartments
 from hygiene.emailplan.routes import Lookup, mask, routes
 from hygiene.emailplan.steps import Step, migration_steps
 from hygiene.errors import InputError, Problem
-from hygiene.findings import Finding, Severity, cause_key, in_plan_order, make
+from hygiene.findings import Finding, Severity, cause_key, in_plan_order, make, phrase
 
 
 @dataclass(frozen=True)
@@ -129,9 +129,9 @@ def build_plan(
             advice.insert(0, _proposal_advice(check))
             if check.is_address and check.flagged:
                 findings.append(_reveals_finding(compartment, check))
+        if mine:
+            findings.append(_needs_address(compartment, mine))
         parts.append(CompartmentPlan(compartment, mine, tuple(advice)))
-    if any(part.accounts for part in parts):
-        findings.append(_needs_addresses(parts))
     for item in placed:
         findings.extend(_route_findings(item, lookup, catalogue, chosen))
     return EmailPlan(
@@ -163,37 +163,28 @@ def _proposal_advice(check: AddressCheck) -> str:
 
 
 def _reveals_finding(compartment: Compartment, check: AddressCheck) -> Finding:
-    labels = sorted({r.label for r in check.reveals}) or ["something that may point to you"]
+    labels = sorted({r.label for r in check.reveals})
     return make(
         "compartment_address_reveals_facts",
         severity=Severity.HIGH,
         subject=compartment.name,
-        title=f"The new address for {compartment.name.lower()} can be guessed",
-        why=f"It contains {', '.join(labels)}, so the other person could guess or recognise it.",
-        fix="Choose an address with nothing personal in it, and check it with "
-        "hygiene email-plan check-address before you create it.",
-        cause=cause_key("compartments", f"address:{compartment.id}"),
+        values={"compartment": compartment.name.lower(), "revealed": ", ".join(labels)},
+        variant=() if labels else "unnamed",
+        cause=cause_key("compartments", f"reveals:{compartment.id}"),
     )
 
 
-def _needs_addresses(parts: list[CompartmentPlan]) -> Finding:
-    """One step for every part of life that needs its own address: one cause, said once."""
-    used = [part for part in parts if part.accounts]
-    names = [
-        f"{part.compartment.name.lower()} ({', '.join(p.account.label for p in part.accounts)})"
-        for part in used
-    ]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def _needs_address(compartment: Compartment, mine: tuple[Placed, ...]) -> Finding:
     return make(
         "compartment_needs_own_address",
         severity=Severity.MEDIUM,
-        subject=", ".join(part.compartment.name for part in used),
-        title="Give each part of your life an address of its own",
-        why=f"The accounts for {listed} use the same addresses as the rest of your life, so "
-        "an address the other person knows or gets into opens them all.",
-        fix="Create a new address for each part and move its accounts over, following the "
-        "steps in order.",
-        cause=cause_key("compartments", "addresses"),
+        subject=compartment.name,
+        values={
+            "compartment": compartment.name.lower(),
+            "accounts": ", ".join(p.account.label for p in mine),
+        },
+        # Every part of life that needs its own address is one move: one item in a plan.
+        cause=cause_key("compartments", f"address:{compartment.id}"),
     )
 
 
@@ -204,20 +195,21 @@ def _route_findings(
     findings = []
     for route in routes(account):
         owner = lookup.owner(route.value)
-        shown = mask(route.value)
+        said = {"account": account.label, "route": route.kind, "verb": route.verb}
+        said["contact"] = mask(route.value)
         if owner is not None and owner.id != account.id and chosen[owner.id] != item.compartment:
-            other = _compartment(catalogue, chosen[owner.id])
             findings.append(
                 make(
                     "compartment_recovery_crosses",
                     severity=Severity.MEDIUM,
                     subject=account.label,
-                    title=f"{account.label} depends on an address from another part of life",
-                    why=f"Its {route.kind} {route.verb} {shown} ({owner.label}), which "
-                    f"belongs with {other.name.lower()}. Whoever gets into that address can "
-                    f"get into {account.label} too.",
-                    fix=f"Move its {route.kind} to your new address for "
-                    f"{_compartment(catalogue, item.compartment).name.lower()}.",
+                    values={
+                        **said,
+                        "owner": owner.label,
+                        "other": _compartment(catalogue, chosen[owner.id]).name.lower(),
+                        "compartment": _compartment(catalogue, item.compartment).name.lower(),
+                    },
+                    variant=() if is_email(route.value) else "number",
                     account=account.id,
                     cause=cause_key(f"account:{account.id}", "compartment"),
                 )
@@ -225,22 +217,14 @@ def _route_findings(
         controller = lookup.controller(route.value)
         if controller == "self":
             continue
-        if controller == "unknown":
-            severity, said = Severity.MEDIUM, "and it is not known who controls it"
-        else:
-            severity, said = Severity.HIGH, f"which is {_controlled[controller]}"
         findings.append(
             make(
                 "compartment_route_not_yours",
-                severity=severity,
+                severity=Severity.MEDIUM if controller == "unknown" else Severity.HIGH,
                 subject=account.label,
-                title=f"{account.label}: its {route.kind} {route.verb} something you do not "
-                "control alone",
-                why=f"Its {route.kind} {route.verb} {shown}, {said}. A new address does not help "
-                "while someone else can reset the account or read its codes.",
-                fix=f"When you move {account.label}, set its {route.kind} to something only "
-                "you control, then remove the old one.",
+                values={**said, "controlled": phrase(f"controlled_{controller}")},
                 account=account.id,
+                # The route is the thing to fix: the account it is, or the contact itself.
                 cause=cause_key(f"account:{owner.id}", "login")
                 if owner is not None
                 else cause_key(f"contact:{contact_key(route.value)}"),
@@ -253,6 +237,3 @@ def _compartment(catalogue: Compartments, compartment_id: str) -> Compartment:
     found = catalogue.get(compartment_id)
     assert found is not None, "assignments are checked against the catalogue"
     return found
-
-
-_controlled = {"them": "controlled by the other person", "shared": "shared with someone else"}

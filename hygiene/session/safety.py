@@ -23,16 +23,7 @@ EVIDENCE = (
 )
 
 DEVICE_FINDING = make(
-    "device_may_be_watched",
-    severity=Severity.URGENT,
-    subject="The device used for changes",
-    title="Make changes on a device they have never held",
-    why="A phone or computer the other person has held or set up may let them see what you "
-    "type and change.",
-    fix="Make account changes on a device they have never used, such as a new phone, a "
-    "trusted friend's device or a library computer. Ask your support worker about checking "
-    "the old one.",
-    cause=cause_key("device_used_for_changes"),
+    "device_may_be_watched", severity=Severity.URGENT, cause=cause_key("device_used_for_changes")
 )
 
 

@@ -139,17 +139,18 @@ def assess(catalogue: SignsCatalogue, answers: Mapping[str, Answer]) -> SignsRes
 
 def _finding(likely: LikelyCause, answers: Mapping[str, Answer]) -> Finding:
     cause = likely.cause
-    shorts = ", ".join(sign.short for sign in likely.signs)
     unsure = all(answers.get(sign.id) == Answer.NOT_SURE for sign in likely.signs)
-    said = "You were not sure about" if unsure else "You noticed"
     return make(
         f"signs_point_to_{cause.id}",
         severity=cause.severity,
         topic=cause.topic,
-        subject=f"Warning signs: {shorts}",
-        title=cause.name,
-        why=f"{said}: {shorts}. {cause.why}",
-        fix=cause.fix,
+        values={
+            "cause": cause.name,
+            "signs": ", ".join(sign.short for sign in likely.signs),
+            "cause_why": cause.why,
+            "cause_fix": cause.fix,
+        },
+        variant="unsure" if unsure else (),
         safety=cause.safety,
         cause=cause_key(f"signs:{cause.id}"),
     )
