@@ -11,7 +11,7 @@ import pytest
 from typer.testing import Result
 from vault_support import MemoryKeyring
 
-from hygiene.findings import Severity, make
+from hygiene.findings import Severity, cause_key, make
 from hygiene.plan import progress
 from hygiene.plan.saved import plan_of
 from hygiene.vault import Vault, VaultDocument
@@ -21,9 +21,10 @@ FINDINGS = [
         "password_known_to_them",
         severity=Severity.HIGH,
         subject=name,
-        title=f"They may know or guess the password of {name}",
-        why="They knew it once.",
-        fix=f"Change the password of {name}.",
+        values={"account": name, "reason": "", "opens": name},
+        variant="uncertain",
+        account=name.lower(),
+        cause=cause_key(f"account:{name.lower()}", "password"),
     )
     for name in ("Gmail", "Bank", "Facebook")
 ]
