@@ -13,17 +13,21 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from hygiene.accounts.inventory import Inventory, load_inventory
+from hygiene.accounts.check import check_inventory
+from hygiene.accounts.inventory import Contact, Inventory, TwoFactor, load_inventory
+from hygiene.accounts.providers import shipped_catalogue
 from hygiene.audit.findings import audit_findings
 from hygiene.audit.run import run_audit
 from hygiene.breach.builtin import BuiltinSource
 from hygiene.content import examples_dir
 from hygiene.exports.interface import Entry
 from hygiene.exports.registry import Export
-from hygiene.findings import registry
+from hygiene.findings import Severity, registry
 from hygiene.helplines import load_region
 from hygiene.plan import build_plan, to_markdown
+from hygiene.plan.files import document_from_files
 from hygiene.plan.refs import references
+from hygiene.plan.saved import plan_of
 from hygiene.secret import Secret
 from hygiene.session.passwords import TypedInMeeting
 
@@ -165,3 +169,31 @@ def test_passwords_typed_in_a_meeting_never_send_the_person_to_an_audit() -> Non
     findings = audit_findings(report)
     assert any(f.id == "password_breach_unknown" for f in findings), "unknown stays unknown"
     assert "audit" not in to_markdown(build_plan(findings, load_region("uk"))).lower()
+
+
+def test_severity_follows_the_graph() -> None:
+    inventory = load_inventory(SCENARIO)
+    found = check_inventory(inventory, shipped_catalogue()).findings
+    passwords = {f.subject: f for f in found if f.id == "password_known_to_them"}
+    # They know it, and its codes go to the number they share: nothing stands in the way.
+    assert passwords["Gmail"].severity is Severity.URGENT
+    assert "07700 900777" in passwords["Gmail"].why
+    # They may know it, and its codes go to a device they hold.
+    assert passwords["iCloud"].severity is Severity.HIGH
+    assert "the old iPad" in passwords["iCloud"].why
+    # Once the codes go somewhere only she holds, the second step stands in the way again.
+    gmail = inventory.account("gmail")
+    assert gmail is not None
+    gmail.two_factor = [TwoFactor(kind="app", target="my own phone")]
+    inventory.contacts.append(Contact(value="my own phone", controlled_by="self"))
+    guarded = next(
+        f
+        for f in check_inventory(inventory, shipped_catalogue()).findings
+        if f.id == "password_known_to_them" and f.subject == "Gmail"
+    )
+    assert guarded.severity is Severity.MEDIUM
+    # In the plan, Gmail's item is urgent and says where the codes go.
+    plan = plan_of(document_from_files("s", accounts=SCENARIO))
+    (item,) = [i for i in plan.items if i.subject == "Gmail"]
+    assert item.severity is Severity.URGENT
+    assert any("sign-in codes go to" in line for line in (item.title, item.why, *item.also))

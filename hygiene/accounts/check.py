@@ -119,6 +119,7 @@ WHERE_KINDS = {
 class _Words:
     def __init__(self, inv: Inventory, analysis: Analysis, catalogue: Catalogue | None) -> None:
         self.inv = inv
+        self.analysis = analysis
         self.graph = analysis.graph
         self.accounts = {a.id: a for a in inv.accounts}
         self.devices = {d.id: d for d in inv.devices}
@@ -279,7 +280,10 @@ class _Words:
             opens = phrase("opens_elsewhere", **opened)
         certain = bool(node.held)
         variant = () if certain else "uncertain"
-        severity = Severity.HIGH if certain else Severity.MEDIUM
+        # Severity follows the graph: held, and opening an account with nothing more, is
+        # a way in now.
+        opens_now = certain and any(edge.certain for edge in self.graph.out[node.id])
+        severity = Severity.URGENT if opens_now else Severity.HIGH if certain else Severity.MEDIUM
         reason = _clause(node.reason)
         device = self.devices.get(node.detail or "") if node.kind == "device" else None
         if device is not None and device.signed_in:
@@ -359,7 +363,11 @@ class _Words:
         )
 
     def guarded_passwords(self) -> list[Finding]:
-        """Known passwords held back only by a second step: one lost phone from open."""
+        """Known passwords held back by a second step: how far from open each one is.
+
+        Severity follows the graph: a second step whose codes go somewhere they hold,
+        share or can get into stands in the way of nothing.
+        """
         found = []
         for account in self.inv.accounts:
             if account.password_known_to_them == "no":
@@ -367,15 +375,49 @@ class _Words:
             if f"password:{account.id}" in self.graph.nodes:
                 continue  # already reported as a way in
             known = account.password_known_to_them == "yes"
+            variant = ["guarded"]
+            values = {"account": account.label}
+            severity = Severity.MEDIUM
+            held = self._codes_held(account.id)
+            if held is not None:
+                node, sure = held
+                variant.append("codes_theirs")
+                values["codes"] = self.name(node.id)
+                values["reason"] = _clause(node.reason or self._held_account(node))
+                severity = Severity.URGENT if known and sure else Severity.HIGH
+            if not known:
+                variant.append("codes_theirs_uncertain" if held else "uncertain")
             found.append(
                 make(
                     "password_known_to_them",
-                    severity=Severity.MEDIUM,
+                    severity=severity,
                     subject=account.label,
-                    values={"account": account.label},
-                    variant=("guarded",) if known else ("guarded", "uncertain"),
+                    values=values,
+                    variant=tuple(variant),
                     account=account.id,
                     cause=cause_key(f"account:{account.id}", "password"),
                 )
             )
         return found
+
+    def _codes_held(self, account_id: str) -> tuple[Node, bool] | None:
+        """Where the account's sign-in codes go, if the other person holds or can reach it
+        (and whether that is sure), the surest first; None if only the person does."""
+        best: tuple[Node, bool] | None = None
+        for edge in self.graph.edges:
+            if edge.kind is not EdgeKind.RECEIVES_CODES_FOR:
+                continue
+            if edge.target != f"account:{account_id}":
+                continue
+            node = self.graph.nodes[edge.source]
+            reach = self.analysis.reach_of(node.account or "") if node.kind == "account" else None
+            if node.held is None and reach is None:
+                continue
+            sure = bool(node.held) or (reach is not None and reach.certain)
+            if best is None or (sure and not best[1]):
+                best = (node, sure)
+        return best
+
+    def _held_account(self, node: Node) -> str:
+        reach = self.analysis.reach_of(node.account or "")
+        return phrase("held_account" if reach and reach.certain else "held_account_uncertain")
