@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import keyring
@@ -194,3 +195,18 @@ def test_a_device_can_be_answered_again(home: Path) -> None:
     [device] = Vault.with_keyring().load("Sam").inventory.devices
     assert (device.id, device.held_by_them, device.signed_in) == ("old_iphone", "no", ["gmail"])
     assert "Old iPhone" not in plan_text()
+
+
+def test_the_summary_counts_what_is_done_and_starts_with_what_is_open(met: None) -> None:
+    from hygiene.plan import progress
+
+    vault = Vault.with_keyring()
+    document = vault.load("Sam")
+    first = plan_of(document).items[0]
+    vault.save(document.model_copy(update={"marks": {first.key: progress.done(date.today())}}))
+    total = len(plan_of(document).items)
+    prompter = run([*SAFE, CARRY_ON, *FINISH], resume="Sam")
+    said = prompter.transcript
+    assert f"Your plan has {total - 1} things to do, most urgent first:" in said
+    assert f"So far: 1 of {total} done." in said
+    assert not any(line.startswith(f"First: {first.title}") for line in said)

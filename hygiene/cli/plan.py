@@ -59,17 +59,57 @@ def plan(
             "comma-separated (as hygiene signs --answers).",
         ),
     ] = None,
+    done: Annotated[
+        str | None,
+        typer.Option("--done", help="Mark item N of the saved plan done.", metavar="N"),
+    ] = None,
+    later: Annotated[
+        str | None,
+        typer.Option(
+            "--later",
+            help="Mark item N for later: it waits, with --reason, and --not-before or --by.",
+            metavar="N",
+        ),
+    ] = None,
+    undo: Annotated[
+        str | None,
+        typer.Option("--undo", help="Take the mark off item N: it is to do again.", metavar="N"),
+    ] = None,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            "--reason",
+            help='With --later: why it waits (without it, asked; the default is "it would '
+            'alert them").',
+        ),
+    ] = None,
+    not_before: Annotated[
+        str | None,
+        typer.Option(
+            "--not-before",
+            help="With --later: the day it waits for, like 15/01/2027.",
+            metavar="DAY",
+        ),
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option("--by", help="With --later: the day to do it by.", metavar="DAY"),
+    ] = None,
 ) -> None:
     """The plan, most urgent first, ending with where to get help. Never shows a password.
 
     From a saved session (NAME), or from files (--facts, --accounts, --export, --signs),
     read in memory: a plan from files saves nothing.
+
+    On a saved session, --done N, --later N and --undo N mark item N (the number the
+    plan shows, or the item's key from --json); the mark is kept with the session.
     """
     from hygiene.cli.files import write_chosen
+    from hygiene.cli.marks import apply, request_of
     from hygiene.cli.render import print_json
     from hygiene.cli.vault_access import open_vault
     from hygiene.errors import InputError
-    from hygiene.plan import to_data, to_html, to_markdown
+    from hygiene.plan import progress, to_data, to_html, to_markdown
     from hygiene.plan.files import document_from_files
     from hygiene.plan.saved import plan_of
     from hygiene.vault.document import VaultDocument
@@ -80,6 +120,17 @@ def plan(
     from_files = any(x is not None for x in (facts, accounts, export, signs))
     if name and from_files:
         raise InputError("plan from a saved session (NAME) or from files, not both")
+    request = request_of(done, later, undo, reason, not_before, by)
+    if request is not None:
+        if not name or from_files:
+            raise InputError(
+                "--done, --later and --undo mark an item of a saved session's plan: give its "
+                "NAME (a plan from files keeps nothing)"
+            )
+        if markdown or html is not None or json or show_facts:
+            raise InputError("mark an item, or show the plan, one at a time")
+        apply(open_vault(passphrase=passphrase), name, request)
+        return
     document: VaultDocument | None = None
     if from_files:
         document = document_from_files(
@@ -99,7 +150,8 @@ def plan(
         print_json(to_data(result))
     else:
         console.echo(to_markdown(result), nl=False)
-    if result.action_count:
+    tally = progress.tracked(result).tally()
+    if tally.done < tally.total:  # something is still to do, waiting or not
         raise typer.Exit(exitcodes.ATTENTION)
 
 

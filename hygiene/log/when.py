@@ -24,10 +24,11 @@ _DAY = re.compile(
 _TIME = re.compile(r"^(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>am|pm)?$", re.ASCII)
 
 
-def _day(text: str, today: date) -> date:
+def read_day(text: str, today: date, hint: str = HINT) -> date:
+    """The day ``text`` (lower case) names; ``hint`` says how to write one, if it cannot."""
     found = _DAY.match(text)
     if found is None:
-        raise InputError(f"That could not be read as a date. {HINT}")
+        raise InputError(f"That could not be read as a date. {hint}")
     if found["word"]:
         return today if found["word"] == "today" else today - timedelta(days=1)
     if found["y1"]:
@@ -39,7 +40,7 @@ def _day(text: str, today: date) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise InputError(f"That date does not exist. {HINT}") from None
+        raise InputError(f"That date does not exist. {hint}") from None
 
 
 def _time(text: str) -> time:
@@ -77,7 +78,7 @@ def parse_when(text: str, now: datetime, zone: tzinfo | None = None) -> tuple[da
     if time_text is None and _DAY.match(day_text) is None:
         day, time_text = now.date(), day_text  # a time alone: today at that time
     else:
-        day = _day(day_text, now.date())
+        day = read_day(day_text, now.date())
     at = _time(time_text) if time_text is not None else None
     if day.year < 1900:
         raise InputError(f"That is too long ago to be right. {HINT}")

@@ -9,8 +9,9 @@ action has a box to tick, and sections do not split across pages where it can be
 from __future__ import annotations
 
 from hygiene.helplines import Helpline
+from hygiene.plan import progress
 from hygiene.plan.items import Check, Item, Step
-from hygiene.plan.markdown import IF_CHANGED, LOOK_AT, NOTHING_FOUND, TITLE
+from hygiene.plan.markdown import ALL_DONE, IF_CHANGED, LOOK_AT, NOTHING_FOUND, TITLE
 from hygiene.plan.model import Plan
 from hygiene.render import html_text as escape
 
@@ -35,6 +36,10 @@ dl { margin: 0.3em 0 0; } dt { font-weight: bold; float: left; margin-right: 0.4
 dd { margin: 0 0 0.2em 0; }
 .safety { border-left: 4px solid #000; padding-left: 0.6em; }
 .hidden-note { font-style: italic; }
+.progress, .status { font-weight: bold; }
+.status { margin: 0.3em 0; }
+ul.done { list-style: none; padding-left: 0; }
+ul.done .box { text-align: center; line-height: 0.9em; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   h2 { page-break-after: avoid; break-after: avoid; }
@@ -65,14 +70,18 @@ def _check(check: Check) -> str:
     return text + (f" <em>{escape(IF_CHANGED)}</em> {escape(check.alert)}" if check.alert else "")
 
 
-def item_html(item: Item, number: int) -> list[str]:
-    """One item as an ``<li>`` with a box to tick."""
+def item_html(item: Item, number: int, status: str | None = None) -> list[str]:
+    """One item as an ``<li>`` with a box to tick; ``status`` says why it waits, if it does."""
     out = [
         "<li>",
         f'<span class="box" aria-hidden="true"></span><strong>{number}. '
         f"{escape(item.title)}</strong>",
         f'<div><span class="severity">{escape(item.severity.value)}</span> · '
         f'<span class="subject">{escape(item.subject)}</span></div>',
+    ]
+    if status:
+        out.append(f'<p class="status">{escape(status)}</p>')
+    out += [
         "<dl>",
         f"<dt>Why:</dt><dd>{escape(item.why)}</dd>",
     ]
@@ -120,15 +129,23 @@ def to_html(plan: Plan) -> str:
     out = [*page_start(escape(TITLE), STYLE), f"<h1>{escape(TITLE)}</h1>"]
     if plan.label:
         out.append(f"<p>For: {escape(plan.label)}</p>")
+    if headline := progress.headline(plan):
+        out.append(f'<p class="progress">Progress: {escape(headline)}.</p>')
     out += ['<section class="emergency">', "<h2>Help in an emergency</h2>", "<ul>"]
     out += _helpline_items(plan.emergency)
     out += ["</ul>", "<p>To stay safe while you change things:</p>", "<ul>"]
     out += [f"<li>{escape(point)}</li>" for point in plan.safety_first]
     out += ["</ul>", "</section>"]
+    tracked = progress.tracked(plan)
     if not plan.sections:
         out.append(f"<p>{escape(NOTHING_FOUND)}</p>")
-    number = 0
+    elif not any(tracked.shown_in(section) for section in plan.sections):
+        out.append(f"<p>{escape(ALL_DONE)}</p>")
+    shown_last = 0
     for section in plan.sections:
+        shown = tracked.shown_in(section)
+        if not shown:
+            continue
         out += [
             f'<section id="{escape(section.stage)}">',
             f"<h2>{escape(section.title)}</h2>",
@@ -138,13 +155,20 @@ def to_html(plan: Plan) -> str:
             out += ['<div class="safety"><p>Before any of these:</p>', "<ul>"]
             out += [f"<li>{escape(note)}</li>" for note in section.notes]
             out += ["</ul>", "</div>"]
-        out += [
-            f'<ol class="actions" start="{number + 1}">',
-        ]
-        for item in section.items:
-            number += 1
-            out += item_html(item, number)
+        out.append(f'<ol class="actions" start="{shown[0].number}">')
+        for entry in shown:
+            if gone := tracked.done_before(entry, shown_last):
+                out += ["</ol>", f'<p class="gone">{escape(gone)}</p>']
+                out.append(f'<ol class="actions" start="{entry.number}">')
+            out += item_html(entry.item, entry.number, tracked.words(entry))
+            shown_last = entry.number
         out += ["</ol>", "</section>"]
+    if done := tracked.done():
+        out += ['<section id="done">', "<h2>Done</h2>", '<ul class="done">']
+        for entry in done:
+            words = f"{entry.number}. {entry.item.title}. {tracked.words(entry)}."
+            out.append(f'<li><span class="box" aria-hidden="true">✓</span>{escape(words)}</li>')
+        out += ["</ul>", "</section>"]
     if note := plan.log_note():
         out += ['<section id="log">', "<h2>Incident log</h2>", f"<p>{escape(note)}</p>"]
         out.append("</section>")

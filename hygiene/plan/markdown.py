@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hygiene.helplines import help_markdown
+from hygiene.plan import progress
 from hygiene.plan.items import Check, Item, Step
 from hygiene.plan.model import Plan
 from hygiene.render import markdown_text as md
@@ -11,18 +12,20 @@ TITLE = "Your plan to shut the ways into your accounts"
 LOOK_AT = "Look at:"
 IF_CHANGED = "They may notice:"
 NOTHING_FOUND = "Nothing to act on yet: no account or password was found that needs a change."
+ALL_DONE = "Every item of this plan is marked done: they are listed at the end."
 
 
 def step_text(step: Step) -> str:
     return md(step.text) + (f" Where: {md(step.where)}" if step.where else "")
 
 
-def item_lines(item: Item, number: int) -> list[str]:
-    """One item: a box to tick, what was found, what to do in order, what they may see."""
-    lines = [
-        f"{number}. [ ] **{md(item.title)}** ({item.severity.value}; {md(item.subject)})",
-        f"   - Why: {md(item.why)}",
-    ]
+def item_lines(item: Item, number: int, status: str | None = None) -> list[str]:
+    """One item: a box to tick, what was found, what to do in order, what they may see;
+    ``status`` says why it waits, if it does."""
+    lines = [f"{number}. [ ] **{md(item.title)}** ({item.severity.value}; {md(item.subject)})"]
+    if status:
+        lines.append(f"   - {md(status)}")
+    lines.append(f"   - Why: {md(item.why)}")
     if item.also:
         lines.append("   - Also found: " + " ".join(_sentence(md(line)) for line in item.also))
     if len(item.steps) == 1:
@@ -55,6 +58,8 @@ def to_markdown(plan: Plan) -> str:
     lines = [f"# {TITLE}", ""]
     if plan.label:
         lines += [f"For: {md(plan.label)}", ""]
+    if headline := progress.headline(plan):
+        lines += [f"Progress: {headline}.", ""]
     lines += ["## Help in an emergency", ""]
     for line in plan.emergency:
         lines.append(f"- **{md(line.name)}: {md(line.number)}**. {md(line.when)}")
@@ -62,18 +67,31 @@ def to_markdown(plan: Plan) -> str:
     lines += ["To stay safe while you change things:", ""]
     lines += [f"- {point}" for point in plan.safety_first]
     lines.append("")
-    number = 0
+    tracked = progress.tracked(plan)
     if not plan.sections:
         lines += [NOTHING_FOUND, ""]
+    elif not any(tracked.shown_in(section) for section in plan.sections):
+        lines += [ALL_DONE, ""]
+    shown_last = 0
     for section in plan.sections:
+        shown = tracked.shown_in(section)
+        if not shown:
+            continue
         lines += [f"## {section.title}", "", section.intro, ""]
         if section.notes:
             lines += ["Before any of these:", ""]
             lines += [f"- {note}" for note in section.notes]
             lines.append("")
-        for item in section.items:
-            number += 1
-            lines += item_lines(item, number)
+        for entry in shown:
+            if gone := tracked.done_before(entry, shown_last):
+                lines += [gone, ""]  # also ends the list, so numbers read as printed
+            lines += item_lines(entry.item, entry.number, tracked.words(entry))
+            lines.append("")
+            shown_last = entry.number
+    if done := tracked.done():
+        lines += ["## Done", ""]
+        for entry in done:
+            lines.append(f"- [x] {entry.number}. {md(entry.item.title)}. {tracked.words(entry)}.")
         lines.append("")
     if note := plan.log_note():
         lines += ["## Incident log", "", note, ""]

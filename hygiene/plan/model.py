@@ -18,8 +18,8 @@ finding's text ("the number ending 456"), unless the worker asks to show them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 
 from hygiene.accounts.inventory import Account, Inventory
 from hygiene.accounts.providers import Checklist, shipped_catalogue
@@ -30,6 +30,7 @@ from hygiene.plan.accounts import account_item, before_changes, checklists
 from hygiene.plan.items import Item, Placed, merge, place
 from hygiene.plan.refs import references, substitute
 from hygiene.plan.subjects import item_keys, linked, owner_of
+from hygiene.vault.document import PlanMark
 
 HIDDEN = "(hidden)"
 
@@ -99,6 +100,8 @@ class Plan:
     region: Region
     facts_shown: bool
     log_entries: int = 0  # entries in the session's incident log
+    # What the person marked done or for later, by item key (see hygiene.plan.progress).
+    marks: Mapping[str, PlanMark] = field(default_factory=dict)
 
     @property
     def action_count(self) -> int:

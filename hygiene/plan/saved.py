@@ -1,6 +1,8 @@
-"""The plan of a saved session: its findings and facts, with the region's helplines."""
+"""The plan of a saved session: its findings, facts and marks, with the region's helplines."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from hygiene.helplines import DEFAULT_REGION, load_region
 from hygiene.plan.model import Plan, build_plan
@@ -15,7 +17,7 @@ def plan_of(
     if document is None:
         return build_plan([], region, show_facts=show_facts)
     facts = [(fact.kind, fact.label, fact.value) for fact in document.facts]
-    return build_plan(
+    plan = build_plan(
         document.found(),
         region,
         facts,
@@ -25,6 +27,7 @@ def plan_of(
         log_entries=len(document.log.entries),
         inventory=document.inventory,
     )
+    return replace(plan, marks=document.marks)
 
 
 def _contacts(document: VaultDocument) -> list[str]:

@@ -15,8 +15,9 @@ from hygiene.emailplan.known import known_from_facts, known_from_inventory
 from hygiene.emailplan.plan import build_plan as build_email_plan
 from hygiene.emailplan.report import plan_lines
 from hygiene.emailplan.walkthrough import walk
-from hygiene.plan import Plan, to_html, to_markdown
+from hygiene.plan import Plan, progress, to_html, to_markdown
 from hygiene.plan.saved import plan_of
+from hygiene.render import visible
 from hygiene.safefile import NotWritten, unsafe_reason, write_private
 from hygiene.session.meeting import Meeting
 
@@ -53,12 +54,20 @@ def email_plan_again(meeting: Meeting) -> None:
 def summary(meeting: Meeting) -> None:
     ask = meeting.prompter
     plan = plan_of(meeting.document, region_id=meeting.region)
-    if plan.action_count:
-        ask.say(f"Your plan has {plan.action_count} things to do, most urgent first:")
-        for section in plan.sections:
-            ask.say(f"- {section.title}: {len(section.items)}")
-        first = plan.items[0]
-        ask.say(f"First: {first.title}. {first.steps[0].text}")
+    tracked = progress.tracked(plan)
+    shown = [(section, tracked.shown_in(section)) for section in plan.sections]
+    to_do = [entry for _, entries in shown for entry in entries]
+    if to_do:
+        ask.say(f"Your plan has {len(to_do)} things to do, most urgent first:")
+        for section, entries in shown:
+            if entries:
+                ask.say(f"- {section.title}: {len(entries)}")
+        if headline := progress.headline(plan):
+            ask.say(f"So far: {headline}.")
+        first = next((entry for entry in to_do if entry.status == "open"), to_do[0]).item
+        ask.say(f"First: {visible(first.title)}. {visible(first.steps[0].text)}")
+    elif plan.items:
+        ask.say("Every item of your plan is marked done.")
     else:
         ask.say("Nothing was found that needs changing.")
     while True:

@@ -5,7 +5,7 @@
 for the bytes on disk and ``document`` for what may be kept (never a password).
 """
 
-from hygiene.vault.document import KeptFact, Progress, SavedFinding, VaultDocument
+from hygiene.vault.document import KeptFact, PlanMark, Progress, SavedFinding, VaultDocument
 from hygiene.vault.errors import (
     DiskFull,
     KeyMissing,
@@ -23,6 +23,7 @@ __all__ = [
     "KeyMissing",
     "KeyringUnusable",
     "NotSaved",
+    "PlanMark",
     "Progress",
     "Removed",
     "RolledBack",

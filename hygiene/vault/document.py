@@ -1,18 +1,19 @@
 """What a saved session holds: a versioned document with no place for a password.
 
 The facts the other person knows, the accounts inventory, where each account goes in the
-email plan, the answers to the warning signs, the findings of each step and where the
-meeting stopped. Every model forbids fields it does not know, and none has a field that
-can hold a password: an old password is a fact the session checks against in memory,
-never one it keeps (``KeptFact`` has no such kind).
+email plan, the answers to the warning signs, the findings of each step, where the
+meeting stopped, and which plan items are done or wait. Every model forbids fields it
+does not know, and none has a field that can hold a password: an old password is a fact
+the session checks against in memory, never one it keeps (``KeptFact`` has no such kind).
 """
 
 from __future__ import annotations
 
 from contextlib import suppress
+from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from hygiene.accounts.inventory import Inventory
 from hygiene.facts.model import Fact, FactKind, Facts
@@ -20,7 +21,7 @@ from hygiene.findings import Finding, Severity, Topic, registry
 from hygiene.log.model import IncidentLog
 from hygiene.signs.assess import Answer
 
-DOCUMENT_FORMAT = 1
+DOCUMENT_FORMAT = 2
 
 # The kinds of fact that may be kept: every kind but old passwords.
 KeptKind = Literal["name", "date", "place", "number", "word", "answer"]
@@ -75,8 +76,28 @@ class Progress(_Model):
     done: tuple[str, ...] = ()
 
 
+class PlanMark(_Model):
+    """What the person said of one plan item: done, or not yet (why, and until when)."""
+
+    status: Literal["done", "later"]
+    marked: date  # the day it was marked
+    reason: str | None = Field(default=None, min_length=1, max_length=200)  # later only
+    day: date | None = None  # later only: the day it waits for, or is due by
+    day_means: Literal["not_before", "by"] | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> PlanMark:
+        if self.status == "done" and (self.reason or self.day):
+            raise ValueError("an item done has no reason or day")
+        if (self.day is None) != (self.day_means is None):
+            raise ValueError("a day says whether it is 'not before' or 'by'")
+        return self
+
+
 class VaultDocument(_Model):
-    format: Literal[1] = 1  # DOCUMENT_FORMAT; raise both when the shape changes
+    # DOCUMENT_FORMAT; raise both when the shape changes. An older format is read and
+    # written back as this one: 2 added the plan's marks.
+    format: Literal[1, 2] = 2
     label: str = Field(min_length=1, max_length=100)
     facts: tuple[KeptFact, ...] = ()
     inventory: Inventory = Field(default_factory=Inventory)
@@ -85,6 +106,12 @@ class VaultDocument(_Model):
     findings: dict[str, tuple[SavedFinding, ...]] = {}  # by the session step that found them
     progress: Progress = Progress()
     log: IncidentLog = IncidentLog()  # the incident log, with any evidence copies chosen
+    marks: dict[str, PlanMark] = {}  # by plan item key: done, or not yet
+
+    @field_validator("format")
+    @classmethod
+    def _upgraded(cls, value: int) -> int:
+        return DOCUMENT_FORMAT
 
     def found(self) -> list[Finding]:
         return [saved.finding() for step in self.findings.values() for saved in step]
