@@ -1,4 +1,5 @@
-"""Shared fixtures: the real CLI driven in-process, and a leak detector for secrets."""
+"""Shared fixtures: the real CLI driven in-process, a private home with an in-memory
+keyring for saved sessions, and a leak detector for secrets."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import keyring
 import pytest
 from typer.testing import CliRunner, Result
+from vault_support import MemoryKeyring
 
 from hygiene.cli.app import app
 
@@ -23,6 +26,17 @@ def cli() -> Callable[..., Result]:
         return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture
+def memory_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private hygiene home whose sessions are keyed in an in-memory keyring."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    monkeypatch.setenv("HYGIENE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("HYGIENE_KEYRING_SERVICE", raising=False)
+    yield tmp_path / "home"
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import keyring
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import Result
-from vault_support import MemoryKeyring
 
 from hygiene.cli import exitcodes
 from hygiene.log import Draft, IncidentLog, check, write
@@ -31,15 +29,10 @@ def written(*whats: str) -> IncidentLog:
 
 
 @pytest.fixture
-def saved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Vault]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    monkeypatch.setenv("HYGIENE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("HYGIENE_KEYRING_SERVICE", raising=False)
+def saved(memory_home: Path) -> Vault:
     vault = Vault.with_keyring()
     vault.save(VaultDocument(label="Sam", log=written("one", "two", "three", "four", "five")))
-    yield vault
-    keyring.set_keyring(previous)
+    return vault
 
 
 def tamper(vault: Vault, change: Callable[[IncidentLog], IncidentLog]) -> None:

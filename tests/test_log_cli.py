@@ -7,14 +7,12 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import keyring
 import pytest
 from conftest import assert_no_leak
 from typer.testing import Result
-from vault_support import MemoryKeyring
 
 from hygiene.cli import exitcodes
 from hygiene.vault import Vault, VaultDocument
@@ -25,14 +23,9 @@ SCREENSHOT = b"\x89PNG\r\n\x1a\nnot really a picture, but bytes all the same"
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    monkeypatch.setenv("HYGIENE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("HYGIENE_KEYRING_SERVICE", raising=False)
+def home(memory_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
-    yield tmp_path / "home"
-    keyring.set_keyring(previous)
+    return memory_home
 
 
 @pytest.fixture

@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import json
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import keyring
 import pytest
 from typer.testing import Result
-from vault_support import MemoryKeyring
 
 from hygiene.findings import Finding, Severity, Topic
 from hygiene.vault import KeptFact, Vault, VaultDocument
 
 
 @pytest.fixture
-def saved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    monkeypatch.setenv("HYGIENE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("HYGIENE_KEYRING_SERVICE", raising=False)
+def saved(memory_home: Path) -> None:
     finding = Finding(
         "password_from_facts",
         Severity.URGENT,
@@ -38,8 +32,6 @@ def saved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
             facts=(KeptFact(kind="name", value="Poppy", label="daughter"),),
         ).with_findings("passwords", [finding])
     )
-    yield
-    keyring.set_keyring(previous)
 
 
 def test_markdown_by_default_with_facts_hidden(cli: Callable[..., Result], saved: None) -> None:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-import keyring
 import pytest
 from typer.testing import Result
-from vault_support import MemoryKeyring
 
 from hygiene.findings import Severity, cause_key, make
 from hygiene.plan import progress
@@ -31,14 +29,8 @@ FINDINGS = [
 
 
 @pytest.fixture
-def saved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    monkeypatch.setenv("HYGIENE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("HYGIENE_KEYRING_SERVICE", raising=False)
+def saved(memory_home: Path) -> None:
     Vault.with_keyring().save(VaultDocument(label="Sam").with_findings("accounts", FINDINGS))
-    yield
-    keyring.set_keyring(previous)
 
 
 def saved_session() -> VaultDocument:

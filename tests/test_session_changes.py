@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-import keyring
 import pytest
 from conftest import assert_no_leak
 from scripted import ScriptedPrompter
 from test_session_flow import KEEP, SAFE, SIGNS, menu
-from vault_support import MemoryKeyring
 
 from hygiene.breach.builtin import BuiltinSource
 from hygiene.errors import Interrupted
@@ -60,13 +57,8 @@ FINISH = [""]
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    monkeypatch.setenv("HYGIENE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("HYGIENE_KEYRING_SERVICE", raising=False)
-    yield tmp_path / "home"
-    keyring.set_keyring(previous)
+def home(memory_home: Path) -> Path:
+    return memory_home
 
 
 def run(answers: list[str], **options: object) -> ScriptedPrompter:

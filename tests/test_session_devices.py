@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 from scripted import ScriptedPrompter
 from test_session_flow import ACCOUNTS, EMAIL_PLAN, FINISH, KEEP, LOG, SAFE, SIGNS
-from vault_support import MemoryKeyring
 
 from hygiene.breach.builtin import BuiltinSource
 from hygiene.session import run_session
@@ -20,13 +17,8 @@ OLD_IPHONE = ["1", "Old iPhone", "2", "2", "1", "1", "1", "8"]  # held by them; 
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    monkeypatch.setenv("HYGIENE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("HYGIENE_KEYRING_SERVICE", raising=False)
-    yield tmp_path / "home"
-    keyring.set_keyring(previous)
+def home(memory_home: Path) -> Path:
+    return memory_home
 
 
 def test_a_phone_they_held_is_in_the_chains_and_the_plan(home: Path, cli) -> None:

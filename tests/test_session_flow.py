@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,6 @@ import keyring
 import pytest
 from conftest import assert_no_leak
 from scripted import ScriptedPrompter
-from vault_support import MemoryKeyring
 
 from hygiene.accounts.providers import shipped_catalogue
 from hygiene.accounts.review import menu_options
@@ -73,13 +71,8 @@ FINISH = [""]
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    monkeypatch.setenv("HYGIENE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("HYGIENE_KEYRING_SERVICE", raising=False)
-    yield tmp_path / "home"
-    keyring.set_keyring(previous)
+def home(memory_home: Path) -> Path:
+    return memory_home
 
 
 def run(answers: list[str], **options: object) -> tuple[ScriptedPrompter, object]:

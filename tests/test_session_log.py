@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 from scripted import ScriptedPrompter
-from vault_support import MemoryKeyring
 
 from hygiene.accounts.inventory import Inventory
 from hygiene.breach.builtin import BuiltinSource
@@ -38,16 +35,11 @@ INVENTORY = Inventory.model_validate(
 
 
 @pytest.fixture
-def at_the_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Vault]:
+def at_the_log(memory_home: Path) -> Vault:
     """A kept session whose next step is the incident log."""
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    monkeypatch.setenv("HYGIENE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("HYGIENE_KEYRING_SERVICE", raising=False)
     vault = Vault.with_keyring()
     vault.save(VaultDocument(label="Sam", inventory=INVENTORY, progress=Progress(next_step="log")))
-    yield vault
-    keyring.set_keyring(previous)
+    return vault
 
 
 def meet(answers: list[str]) -> ScriptedPrompter:
