@@ -245,12 +245,15 @@ def _see_also(region: Region) -> str:
     )
 
 
-def help_markdown(region: Region) -> str:
-    """The region as a Markdown section, for the end of a plan."""
+def help_markdown(region: Region, given: tuple[Helpline, ...] = ()) -> str:
+    """The region as a Markdown section, for the end of a plan; the helplines ``given``
+    already (an emergency number at the top) are not said again."""
     from hygiene.render import markdown_text as md
 
     lines = [f"## Where to get help ({md(region.name)})", ""]
     for line in region.helpline:
+        if line in given:
+            continue
         lines.append(f"- **{md(line.name)}: {md(line.number)}**. {md(line.when)}")
     if region.legal:
         lines += ["", "### What the law offers", ""]

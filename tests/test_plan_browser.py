@@ -17,6 +17,7 @@ import select
 import shutil
 import socketserver
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -206,3 +207,14 @@ def test_the_plan_page_makes_no_request(tmp_path: Path, proxy: tuple[int, list[s
     assert urls == [page.as_uri()], "the page itself, and nothing else"
     from_page = [line for line in seen if BROWSER_SERVICES.match(line) is None]
     assert from_page == [], "\n".join(line[:120] for line in from_page)
+
+
+def test_the_example_persons_plan_prints_on_two_a4_pages() -> None:
+    """What a worker hands over fits on two printed pages (the bench prints it in Chromium)."""
+    bench = Path(__file__).resolve().parent.parent / "bench" / "plan_pages.py"
+    done = subprocess.run(
+        [sys.executable, str(bench)], capture_output=True, text=True, timeout=300, check=True
+    )
+    pages = re.search(r"^pages \(A4, printed by [^)]*\): (\d+)$", done.stdout, re.MULTILINE)
+    assert pages is not None, done.stdout
+    assert int(pages.group(1)) <= 2, done.stdout

@@ -15,7 +15,7 @@ from hygiene.findings import (
     registry,
 )
 from hygiene.helplines import load_region
-from hygiene.plan import build_plan
+from hygiene.plan import Step, build_plan
 
 UK = load_region("uk")
 OWNERS = ["account:gmail", "account:bank", "contact:+447700900456", "device:old-ipad", "reuse:1"]
@@ -58,19 +58,21 @@ def test_no_two_items_share_a_subject_and_cause(found: list[Finding]) -> None:
         assert len(fixes) == len(set(fixes)), "a fix is said once"
 
 
-def test_a_shared_number_is_one_item_naming_its_accounts() -> None:
+def test_a_shared_number_is_one_item_said_once() -> None:
     number = cause_key("contact:+447700900456")
+    shared = registry().safety_note(registry().kind("account_reachable_by_them"))
     root = Finding(
         "recovery_phone_reachable_by_them",
         Severity.HIGH,
         Topic.RECOVERY,
         subject="the number ending 456",
         title="The other person can use the number ending 456 to reach 2 accounts",
-        why="Through it they can reach Gmail and Bank.",
+        why="Through it they can reach Gmail (recovery phone) and, through it, Bank.",
         fix="Take the number ending 456 off Gmail.",
+        safety=f"{shared} {ON_SERVICE}Google tells the old number.",
+        where="Google Account → Personal info",
         cause=number,
     )
-    shared = registry().safety_note(registry().kind("account_reachable_by_them"))
     reach = Finding(
         "account_reachable_by_them",
         Severity.URGENT,
@@ -78,15 +80,15 @@ def test_a_shared_number_is_one_item_naming_its_accounts() -> None:
         subject="Bank",
         title="Bank: the other person can get in",
         why="Bank can be reset through Gmail, which can be reset through the number.",
-        fix="Replace Gmail as a way to reset Bank.",
+        fix="Replace Gmail as a way to reset Bank, or make Gmail safe first.",
         safety=f"{shared} {ON_SERVICE}The bank writes to the old address.",
         where="Banking app → Settings",
         account="bank",
         cause=number,
     )
     (item,) = build_plan([reach, root], UK).items
+    # The finding about the number itself leads; one reached through it adds its urgency.
     assert item.title == root.title and item.subject == "the number ending 456"
     assert item.severity is Severity.URGENT
-    assert [step.text for step in item.steps] == [root.fix]
-    assert item.steps[0].where == "Banking app → Settings"
-    assert item.safety == ("The bank writes to the old address.",)
+    assert item.steps == (Step(root.fix, "Google Account → Personal info"),)
+    assert item.safety == ("Google tells the old number.",)

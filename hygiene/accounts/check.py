@@ -258,6 +258,26 @@ class _Words:
             text += phrase("opened_through", via=self._label(via), others=listed(names))
         return text
 
+    def _where_taken_off(self, node: Node) -> tuple[str | None, str | None]:
+        """Where to take a number, address or device off each account it opens directly,
+        and what each provider may tell them; each named when there are several."""
+        wheres: dict[str, str] = {}
+        alerts: dict[str, str] = {}
+        for edge in self.graph.out[node.id]:
+            account = edge.target.split(":", 1)[1]
+            fix = "codes" if edge.kind is EdgeKind.RECEIVES_CODES_FOR else "reset"
+            if (where := self.where(account, fix)) is not None:
+                wheres.setdefault(self._label(account), where)
+            if (alert := self.alert_note(account, fix)) is not None:
+                alerts.setdefault(self._label(account), alert)
+
+        def said(found: dict[str, str], joint: str) -> str | None:
+            if len(found) <= 1:
+                return next(iter(found.values()), None)
+            return joint.join(f"{label}: {text}" for label, text in found.items())
+
+        return said(wheres, "; "), said(alerts, " ")
+
     def root_finding(self, root: RootImpact) -> Finding:
         node = self.graph.nodes[root.node]
         names = [self._label(a) for a in root.accounts]
@@ -286,6 +306,7 @@ class _Words:
             return found
         if node.kind in ROUTE_KINDS:
             direct = [self._label(e.target.split(":", 1)[1]) for e in self.graph.out[node.id]]
+            where, alert = self._where_taken_off(node)
             return make(
                 ROUTE_KINDS[node.kind],
                 severity=severity,
@@ -298,6 +319,8 @@ class _Words:
                     "direct": listed(sorted(set(direct))),
                 },
                 variant=variant,
+                where=where,
+                alert_note=alert,
                 cause=node.cause,
             )
         owner = self._label(node.account)

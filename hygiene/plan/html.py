@@ -10,40 +10,58 @@ from __future__ import annotations
 
 from hygiene.helplines import Helpline
 from hygiene.plan import progress
-from hygiene.plan.items import Check, Item, Step
-from hygiene.plan.markdown import ALL_DONE, IF_CHANGED, LOOK_AT, NOTHING_FOUND, TITLE
+from hygiene.plan.items import Check, Item, Step, shown_subject, where_said
+from hygiene.plan.markdown import (
+    ALL_DONE,
+    IF_CHANGED,
+    LOOK_AT,
+    NOTHING_FOUND,
+    SAME_PLACE,
+    TITLE,
+    hidden_facts,
+)
 from hygiene.plan.model import Plan
 from hygiene.render import html_text as escape
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'"
 
 STYLE = """
-body { font-family: Georgia, 'Times New Roman', serif; color: #000; background: #fff;
-  max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.45; font-size: 12pt; }
-h1 { font-size: 1.6em; margin-bottom: 0.2em; }
-h2 { font-size: 1.25em; border-bottom: 2px solid #000; padding-bottom: 0.15em; margin-top: 1.6em; }
-.emergency { border: 3px solid #000; padding: 0.6em 1em; }
-.emergency h2 { margin-top: 0.3em; }
-.emergency .number { font-size: 1.3em; font-weight: bold; }
-ol.actions { padding-left: 0; list-style: none; counter-reset: action; }
-ol.actions > li { border: 1px solid #000; padding: 0.5em 0.8em; margin: 0.6em 0;
-  page-break-inside: avoid; break-inside: avoid; counter-increment: action; }
-.box { display: inline-block; width: 0.9em; height: 0.9em; border: 1.5px solid #000;
-  margin-right: 0.4em; vertical-align: -0.1em; }
-.severity { font-weight: bold; text-transform: uppercase; letter-spacing: 0.05em; }
+body { font-family: Arial, 'Liberation Sans', Helvetica, sans-serif; color: #000;
+  background: #fff; max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.4;
+  font-size: 12pt; }
+h1 { font-size: 1.5em; margin: 0 0 0.2em; }
+h2 { font-size: 1.2em; border-bottom: 2px solid #000; padding-bottom: 0.1em;
+  margin: 1.2em 0 0.3em; }
+h3 { font-size: 1em; margin: 0.6em 0 0.2em; }
+p, ul, ol { margin: 0.2em 0; }
+ul, ol { padding-left: 1.3em; }
+.emergency { border: 3px solid #000; padding: 0.3em 0.8em; }
+.emergency h2 { margin-top: 0.2em; }
+.number { font-weight: bold; }
+ol.actions { padding-left: 0; list-style: none; }
+ol.actions > li { border-top: 1px solid #000; padding: 0.3em 0 0; margin: 0.5em 0; }
+.box { display: inline-block; width: 0.8em; height: 0.8em; border: 1.5px solid #000;
+  margin-right: 0.35em; vertical-align: -0.05em; }
+.severity { font-weight: bold; text-transform: uppercase; letter-spacing: 0.04em; }
 .subject { font-style: italic; }
-dl { margin: 0.3em 0 0; } dt { font-weight: bold; float: left; margin-right: 0.4em; }
-dd { margin: 0 0 0.2em 0; }
-.safety { border-left: 4px solid #000; padding-left: 0.6em; }
-.hidden-note { font-style: italic; }
-.progress, .status { font-weight: bold; }
-.status { margin: 0.3em 0; }
-ul.done { list-style: none; padding-left: 0; }
-ul.done .box { text-align: center; line-height: 0.9em; }
+.label { font-weight: bold; }
+.where, .checks { font-size: 0.92em; }
+.safety { border-left: 3px solid #000; padding-left: 0.5em; }
+.compact li { display: inline; }
+.compact li + li::before { content: " · "; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 11pt; }
-  h2 { page-break-after: avoid; break-after: avoid; }
-  @page { margin: 18mm; }
+  @page { size: A4; margin: 9mm 10mm; }
+  body { margin: 0; padding: 0; max-width: none; font-size: 8pt; line-height: 1.2;
+    font-family: 'Liberation Sans Narrow', 'Arial Narrow', 'Avenir Next Condensed',
+      'Roboto Condensed', 'DejaVu Sans Condensed', Arial, Helvetica, sans-serif; }
+  main { column-count: 2; column-gap: 5mm; }
+  h1 { font-size: 12pt; }
+  h2 { font-size: 9pt; border-bottom-width: 1px; margin: 0.5em 0 0.2em;
+    break-after: avoid; page-break-after: avoid; }
+  .emergency { border-width: 1.5px; margin-bottom: 0.4em; }
+  .emergency h2 { margin: 0; border: none; }
+  ol.actions > li { margin: 0.35em 0; padding-top: 0.2em; }
+  .box { border-width: 1px; }
 }
 """
 
@@ -58,8 +76,9 @@ def _helpline_items(lines: tuple[Helpline, ...]) -> list[str]:
     return items
 
 
-def _step(step: Step) -> str:
-    where = f" <em>Where:</em> {escape(step.where)}" if step.where else ""
+def _step(step: Step, same_as: int | None = None) -> str:
+    place = SAME_PLACE.format(step=same_as) if same_as is not None else step.where
+    where = f' <span class="where"><em>Where:</em> {escape(place)}</span>' if place else ""
     return f"{escape(step.text)}{where}"
 
 
@@ -70,39 +89,48 @@ def _check(check: Check) -> str:
     return text + (f" <em>{escape(IF_CHANGED)}</em> {escape(check.alert)}" if check.alert else "")
 
 
+def _subject(item: Item) -> str:
+    subject = shown_subject(item)
+    return f' · <span class="subject">{escape(subject)}</span>' if subject else ""
+
+
+def _labelled(label: str, text: str) -> str:
+    return f'<span class="label">{escape(label)}</span> {text}'
+
+
 def item_html(item: Item, number: int, status: str | None = None) -> list[str]:
     """One item as an ``<li>`` with a box to tick; ``status`` says why it waits, if it does."""
     out = [
         "<li>",
-        f'<span class="box" aria-hidden="true"></span><strong>{number}. '
-        f"{escape(item.title)}</strong>",
-        f'<div><span class="severity">{escape(item.severity.value)}</span> · '
-        f'<span class="subject">{escape(item.subject)}</span></div>',
+        f'<p><span class="box" aria-hidden="true"></span><strong>{number}. '
+        f"{escape(item.title)}</strong> · "
+        f'<span class="severity">{escape(item.severity.value)}</span>{_subject(item)}</p>',
     ]
     if status:
         out.append(f'<p class="status">{escape(status)}</p>')
-    out += [
-        "<dl>",
-        f"<dt>Why:</dt><dd>{escape(item.why)}</dd>",
-    ]
+    why = _labelled("Why:", escape(item.why))
     if item.also:
-        out.append(f"<dt>Also found:</dt><dd>{' '.join(escape(a) for a in item.also)}</dd>")
+        why += " " + _labelled("Also found:", " ".join(escape(a) for a in item.also))
+    out.append(f"<p>{why}</p>")
     if len(item.steps) == 1:
-        out.append(f"<dt>What to do:</dt><dd>{_step(item.steps[0])}</dd>")
+        out.append(f"<p>{_labelled('What to do:', _step(item.steps[0]))}</p>")
     else:
-        out.append("<dt>What to do, in this order:</dt><dd><ol>")
-        out += [f"<li>{_step(step)}</li>" for step in item.steps]
-        out.append("</ol></dd>")
+        out.append(f"<p>{_labelled('What to do, in this order:', '')}</p><ol>")
+        said = where_said(item.steps)
+        out += [
+            f"<li>{_step(step, same)}</li>" for step, same in zip(item.steps, said, strict=True)
+        ]
+        out.append("</ol>")
     if item.notes:
-        out.append(f"<dt>Your notes:</dt><dd>{' '.join(escape(n) for n in item.notes)}</dd>")
+        notes = " ".join(escape(n) for n in item.notes)
+        out.append(f"<p>{_labelled('Your notes:', notes)}</p>")
     if item.checks:
-        out.append(f"<dt>{escape(LOOK_AT)}</dt><dd><ul>")
+        out.append(f'<p>{_labelled(LOOK_AT, "")}</p><ul class="checks">')
         out += [f"<li>{_check(check)}</li>" for check in item.checks]
-        out.append("</ul></dd>")
-    out.append("</dl>")
+        out.append("</ul>")
     if item.safety:
         notes = " ".join(escape(note) for note in item.safety)
-        out.append(f'<p class="safety"><strong>Safety:</strong> {notes}</p>')
+        out.append(f'<p class="safety">{_labelled("Safety:", notes)}</p>')
     out.append("</li>")
     return out
 
@@ -135,7 +163,7 @@ def to_html(plan: Plan) -> str:
     out += _helpline_items(plan.emergency)
     out += ["</ul>", "<p>To stay safe while you change things:</p>", "<ul>"]
     out += [f"<li>{escape(point)}</li>" for point in plan.safety_first]
-    out += ["</ul>", "</section>"]
+    out += ["</ul>", "</section>", "<main>"]
     tracked = progress.tracked(plan)
     if not plan.sections:
         out.append(f"<p>{escape(NOTHING_FOUND)}</p>")
@@ -175,22 +203,24 @@ def to_html(plan: Plan) -> str:
     if plan.facts:
         out += ['<section id="facts">', "<h2>What they may know</h2>"]
         if not plan.facts_shown:
-            out.append('<p class="hidden-note">Hidden. Shown only when asked for.</p>')
-        out.append("<ul>")
-        for fact in plan.facts:
-            note = f" ({escape(fact.note)})" if fact.note else ""
-            out.append(f"<li>{escape(fact.kind)}{note}: {escape(fact.value)}</li>")
-        out += ["</ul>", "</section>"]
+            out.append(f'<p class="hidden-note">{escape(hidden_facts(plan))}</p>')
+        else:
+            out.append("<ul>")
+            for fact in plan.facts:
+                note = f" ({escape(fact.note)})" if fact.note else ""
+                out.append(f"<li>{escape(fact.kind)}{note}: {escape(fact.value)}</li>")
+            out.append("</ul>")
+        out.append("</section>")
     out += [
         '<section id="help">',
         f"<h2>Where to get help ({escape(plan.region.name)})</h2>",
-        "<ul>",
+        '<ul class="compact">',
     ]
-    out += _helpline_items(plan.helplines)
+    out += _helpline_items(tuple(h for h in plan.helplines if h not in plan.emergency))
     out.append("</ul>")
     if plan.legal:
         out.append("<h3>What the law offers</h3>")
     for route in plan.legal:
         out.append(f"<p><strong>{escape(route.title)}.</strong> {escape(route.text)}</p>")
-    out += ["</section>", "</body>", "</html>"]
+    out += ["</section>", "</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"

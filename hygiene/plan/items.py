@@ -6,9 +6,10 @@ graph starts, the way into each account it opens, and a recovery route the email
 wants moved. An item says it once: its lead finding (the one about the shared thing itself
 before the ones about each account it opens, then the most urgent) gives its title, why and
 fix; each other cause of the same owner adds one line of what else was found and its own
-fix; a finding about the same cause as the lead adds only where its setting is and what
-its provider may tell them. The item keeps the highest severity, and the earliest stage
-any of its changes allows (a change is never "safe to do now").
+fix; a finding about the same cause as one already said adds nothing but its urgency (the
+lead about a shared number says where to take it off each account it opens). The item
+keeps the highest severity, and the earliest stage any of its changes allows (a change is
+never "safe to do now").
 """
 
 from __future__ import annotations
@@ -26,6 +27,18 @@ class Step:
 
     text: str
     where: str | None = None
+
+
+def where_said(steps: tuple[Step, ...]) -> list[int | None]:
+    """For each step, the number of an earlier step whose setting is in the same place
+    (so a plan says the place once), else None."""
+    first: dict[str, int] = {}
+    said: list[int | None] = []
+    for number, step in enumerate(steps, start=1):
+        said.append(first.get(step.where) if step.where else None)
+        if step.where:
+            first.setdefault(step.where, number)
+    return said
 
 
 @dataclass(frozen=True)
@@ -53,11 +66,16 @@ class Item:
     title: str
     why: str
     steps: tuple[Step, ...]
-    also: tuple[str, ...] = ()  # the other problems of the same owner, one line each
+    also: tuple[str, ...] = ()  # the other problems of the same owner, a sentence each
     safety: tuple[str, ...] = ()  # what its provider may tell them, beyond the stage's notes
     checks: tuple[Check, ...] = ()  # what the provider's page says to look at too
     notes: tuple[str, ...] = ()  # what the person noted about it, in their words
     findings: tuple[Finding, ...] = field(default=(), repr=False)  # what it says at once
+
+
+def shown_subject(item: Item) -> str | None:
+    """The item's subject, where its title does not already say it."""
+    return None if item.subject in item.title else item.subject
 
 
 @dataclass(frozen=True)
@@ -103,15 +121,16 @@ def merge(key: str, placed: list[Placed], subject: str | None = None) -> Item:
     changing = [p.stage for p in placed if p.changes]
     stage = min(changing or [p.stage for p in placed], key=STAGE_ORDER.index)
     also: list[str] = []
-    steps = [Step(lead.fix, _where(lead, ordered))]
-    seen_causes = {lead.cause}
+    steps = [Step(lead.fix, lead.where)]
+    said = [ordered[0]]
     for other in ordered[1:]:
         finding = other.finding
-        if finding.cause in seen_causes:
+        if any(finding.cause == p.finding.cause for p in said):
             continue
-        seen_causes.add(finding.cause)
-        if finding.title != lead.title and finding.title not in also:
-            also.append(finding.title)
+        said.append(other)
+        line = finding.title if finding.title.endswith((".", "?", "!")) else finding.title + "."
+        if finding.title != lead.title and line not in also:
+            also.append(line)
         if all(step.text != finding.fix for step in steps):
             steps.append(Step(finding.fix, finding.where))
     mirrored = [p.finding.subject for p in ordered if p.finding.id == lead.id]
@@ -126,21 +145,9 @@ def merge(key: str, placed: list[Placed], subject: str | None = None) -> Item:
         why=lead.why,
         steps=tuple(steps),
         also=tuple(also),
-        safety=_safety(ordered),
+        safety=_safety(said),
         findings=tuple(p.finding for p in placed),
     )
-
-
-def _where(lead: Finding, ordered: list[Placed]) -> str | None:
-    """Where the lead's fix is made: its own setting, and that of each account it opens."""
-    found = {lead.subject: lead.where} if lead.where else {}
-    for other in ordered:
-        finding = other.finding
-        if finding.cause == lead.cause and finding.where and finding.subject not in found:
-            found[finding.subject] = finding.where
-    if len(found) <= 1:
-        return next(iter(found.values()), None)
-    return "; ".join(f"{subject}: {where}" for subject, where in found.items())
 
 
 def _safety(ordered: list[Placed]) -> tuple[str, ...]:

@@ -2,37 +2,50 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from hygiene.helplines import help_markdown
 from hygiene.plan import progress
-from hygiene.plan.items import Check, Item, Step
+from hygiene.plan.items import Check, Item, Step, shown_subject, where_said
 from hygiene.plan.model import Plan
 from hygiene.render import markdown_text as md
 
 TITLE = "Your plan to shut the ways into your accounts"
 LOOK_AT = "Look at:"
 IF_CHANGED = "They may notice:"
+HIDDEN_FACTS = "Hidden, and shown only when asked for:"
+SAME_PLACE = "as in step {step}."
 NOTHING_FOUND = "Nothing to act on yet: no account or password was found that needs a change."
 ALL_DONE = "Every item of this plan is marked done: they are listed at the end."
 
 
-def step_text(step: Step) -> str:
+def step_text(step: Step, same_as: int | None = None) -> str:
+    """A step and where its setting is (or which earlier step's place it shares)."""
+    if same_as is not None:
+        return f"{md(step.text)} Where: {SAME_PLACE.format(step=same_as)}"
     return md(step.text) + (f" Where: {md(step.where)}" if step.where else "")
 
 
 def item_lines(item: Item, number: int, status: str | None = None) -> list[str]:
     """One item: a box to tick, what was found, what to do in order, what they may see;
     ``status`` says why it waits, if it does."""
-    lines = [f"{number}. [ ] **{md(item.title)}** ({item.severity.value}; {md(item.subject)})"]
+    subject = shown_subject(item)
+    about = f"; {md(subject)}" if subject else ""
+    lines = [f"{number}. [ ] **{md(item.title)}** ({item.severity.value}{about})"]
     if status:
         lines.append(f"   - {md(status)}")
     lines.append(f"   - Why: {md(item.why)}")
     if item.also:
-        lines.append("   - Also found: " + " ".join(_sentence(md(line)) for line in item.also))
+        lines.append("   - Also found: " + " ".join(md(line) for line in item.also))
     if len(item.steps) == 1:
         lines.append(f"   - What to do: {step_text(item.steps[0])}")
     else:
         lines.append("   - What to do, in this order:")
-        lines += [f"     {n}. {step_text(step)}" for n, step in enumerate(item.steps, start=1)]
+        said = where_said(item.steps)
+        lines += [
+            f"     {n}. {step_text(step, same)}"
+            for n, (step, same) in enumerate(zip(item.steps, said, strict=True), start=1)
+        ]
     if item.notes:
         lines.append("   - Your notes: " + " ".join(_sentence(md(note)) for note in item.notes))
     if item.checks:
@@ -48,6 +61,13 @@ def check_text(check: Check) -> str:
     title = f"{check.subject}: {check.title}" if check.subject else check.title
     text = f"**{md(title)}**. Where: {md(check.where)}. {md(check.why)}"
     return text + (f" {IF_CHANGED} {md(check.alert)}" if check.alert else "")
+
+
+def hidden_facts(plan: Plan) -> str:
+    """What is hidden, on one line: how many of each kind ("Hidden ...: 4 names, 2 dates")."""
+    counts = Counter(fact.kind for fact in plan.facts)
+    kinds = ", ".join(f"{n} {md(kind)}{'' if n == 1 else 's'}" for kind, n in counts.items())
+    return f"{HIDDEN_FACTS} {kinds}."
 
 
 def _sentence(text: str) -> str:
@@ -97,10 +117,11 @@ def to_markdown(plan: Plan) -> str:
         lines += ["## Incident log", "", note, ""]
     if plan.facts:
         lines += ["## What they may know", ""]
-        if not plan.facts_shown:
-            lines += ["(Hidden. Shown only when asked for.)", ""]
-        for fact in plan.facts:
-            note = f" ({md(fact.note)})" if fact.note else ""
-            lines.append(f"- {md(fact.kind)}{note}: {md(fact.value)}")
+        if plan.facts_shown:
+            for fact in plan.facts:
+                note = f" ({md(fact.note)})" if fact.note else ""
+                lines.append(f"- {md(fact.kind)}{note}: {md(fact.value)}")
+        else:
+            lines.append(hidden_facts(plan))
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n\n" + help_markdown(plan.region)
+    return "\n".join(lines).rstrip() + "\n\n" + help_markdown(plan.region, plan.emergency)
