@@ -5,6 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hygiene.accounts.providers import shipped_catalogue
+from hygiene.demo import demo_plan
 from hygiene.findings import (
     ON_SERVICE,
     Finding,
@@ -92,3 +94,19 @@ def test_a_shared_number_is_one_item_said_once() -> None:
     assert item.severity is Severity.URGENT
     assert item.steps == (Step(root.fix, "Google Account → Personal info"),)
     assert item.safety == ("Google tells the old number.",)
+
+
+def test_a_password_step_points_only_at_a_password_page() -> None:
+    items = [item for page in shipped_catalogue().providers for item in page.items]
+    password_places = {item.where for item in items if item.kind == "password"}
+    other_places = {item.where for item in items} - password_places
+    password_steps = [
+        step
+        for section in demo_plan().sections
+        for item in section.items
+        for step in item.steps
+        if "change the password" in step.text
+    ]
+    assert password_steps
+    for step in password_steps:
+        assert not any((step.where or "").startswith(place) for place in other_places)

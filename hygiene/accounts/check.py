@@ -112,7 +112,7 @@ WHERE_KINDS = {
     "answer": ("security_questions", "recovery"),
     "codes": ("two_factor",),
     "session": ("sessions",),
-    "password": ("password", "two_factor"),
+    "password": ("password",),
 }
 
 
