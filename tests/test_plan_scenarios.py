@@ -285,3 +285,22 @@ def test_a_note_from_a_file_carries_nothing_live(cli, tmp_path: Path) -> None:
     assert "\x1b" not in markdown and "\\x1b" in markdown, "shown, never sent"
     assert re.search(r"(?<!\\)(!\[|<img)", markdown) is None, "no live image or HTML"
     assert "<img" not in html and "&lt;img src=x&gt;" in html
+
+
+def test_an_account_with_nothing_found_still_brings_what_to_look_at(tmp_path: Path) -> None:
+    accounts = tmp_path / "accounts.toml"
+    accounts.write_text(
+        '[[account]]\nlabel = "Facebook"\nprovider = "facebook"\ncategory = "social"\n'
+        'password_known_to_them = "no"\nunknown_sessions = "no"\ntwo_factor = ["key"]\n',
+        encoding="utf-8",
+    )
+    plan = plan_of(document_from_files("s", accounts=accounts))
+    ids = [item.id for item in plan.items]
+    assert "account_to_check" in ids and "keep_evidence" in ids
+    (item,) = [i for i in plan.items if i.key == "account:facebook"]
+    assert item.stage == "ready" and item.checks, "its page's checks, when ready"
+    # No mailbox was looked at first, so the download says which mail to look at itself.
+    assert "check_mail_first" not in ids
+    (download,) = [i for i in plan.items if i.id == "download_sends_notice"]
+    assert "after you have looked at where the mail goes" not in download.steps[0].text
+    assert "not forwarded" in download.steps[0].text

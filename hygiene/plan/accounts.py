@@ -160,6 +160,8 @@ def before_changes(
             values={
                 "providers": listed(list(dict.fromkeys(c.provider.name for _, c, _ in noticed)))
             },
+            # Where no mailbox is looked at first, it says which mail to look at.
+            variant=() if mailboxes else "mailbox_unchecked",
             cause=cause_key("download_sends_notice"),
         )
         checks = [_check(c, item, name(a.label)) for a, c, item in noticed]
