@@ -89,11 +89,15 @@ def test_a_shared_number_is_one_item_said_once() -> None:
         cause=number,
     )
     (item,) = build_plan([reach, root], UK).items
-    # The finding about the number itself leads; one reached through it adds its urgency.
+    # The finding about the number itself leads; one reached through it adds its urgency,
+    # and what its provider may tell them, named by where it comes from.
     assert item.title == root.title and item.subject == "the number ending 456"
     assert item.severity is Severity.URGENT
     assert item.steps == (Step(root.fix, "Google Account → Personal info"),)
-    assert item.safety == ("Google tells the old number.",)
+    assert item.safety == (
+        "the number ending 456: Google tells the old number.",
+        "Bank: The bank writes to the old address.",
+    )
 
 
 def test_a_password_step_points_only_at_a_password_page() -> None:

@@ -145,16 +145,23 @@ def merge(key: str, placed: list[Placed], subject: str | None = None) -> Item:
         why=lead.why,
         steps=tuple(steps),
         also=tuple(also),
-        safety=_safety(said),
+        safety=_safety(ordered),
         findings=tuple(p.finding for p in placed),
     )
 
 
 def _safety(ordered: list[Placed]) -> tuple[str, ...]:
-    """What the providers may tell them, each said once; named where several are."""
-    notes = [(p.finding.subject, p.particular) for p in ordered if p.particular]
-    subjects = {subject for subject, _ in notes}
-    said: dict[str, None] = {}
-    for subject, note in notes:
-        said.setdefault(note if len(subjects) == 1 else f"{subject}: {note}")
-    return tuple(said)
+    """What the providers may tell them, each said once, from every finding the item
+    merges (a cause said once can still carry a provider's own note); named by account
+    where they come from several."""
+    notes: dict[str, str] = {}  # each note once, named by an account it was found on
+    on_an_account: set[str] = set()
+    for placed in ordered:
+        note = placed.particular
+        if not note or note in on_an_account:
+            continue
+        notes[note] = placed.finding.subject
+        if placed.finding.account is not None:
+            on_an_account.add(note)
+    named = len(set(notes.values())) > 1
+    return tuple(f"{subject}: {note}" if named else note for note, subject in notes.items())
