@@ -130,6 +130,7 @@ def test_html_is_self_contained_printable_and_escaped(plan: Plan) -> None:
 def test_an_empty_plan_still_gives_the_emergency_help() -> None:
     empty = build_plan([], load_region("uk"))
     text = to_markdown(empty)
-    assert "Nothing to act on yet" in text
+    assert "Nothing has been checked yet" in text and "does not mean" in text
+    assert "Nothing to act on" not in text
     assert "999" in text and "National Domestic Abuse Helpline" in text
     assert empty.action_count == 0

@@ -67,7 +67,8 @@ def test_html_file_is_private_to_the_user(
 
 def test_no_name_gives_the_general_plan(cli: Callable[..., Result]) -> None:
     result = cli("plan")
-    assert result.exit_code == 0
+    assert result.exit_code == 3, "nothing was checked: never an all-clear"
+    assert "Nothing has been checked yet" in result.stdout
     assert "999" in result.stdout
 
 

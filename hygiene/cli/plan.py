@@ -151,6 +151,8 @@ def plan(
     else:
         console.echo(to_markdown(result), nl=False)
     tally = progress.tracked(result).tally()
+    if not tally.total:  # nothing was checked: never an all-clear
+        raise typer.Exit(exitcodes.UNKNOWN)
     if tally.done < tally.total:  # something is still to do, waiting or not
         raise typer.Exit(exitcodes.ATTENTION)
 

@@ -15,7 +15,11 @@ LOOK_AT = "Look at:"
 IF_CHANGED = "They may notice:"
 HIDDEN_FACTS = "Hidden, and shown only when asked for:"
 SAME_PLACE = "as in step {step}."
-NOTHING_FOUND = "Nothing to act on yet: no account or password was found that needs a change."
+NOTHING_FOUND = (
+    "Nothing has been checked yet, so this plan has no steps of its own. That does not mean "
+    "your accounts are safe: start with hygiene session, or make a plan from the files a "
+    "worker prepared (hygiene plan --facts FILE --accounts FILE)."
+)
 ALL_DONE = "Every item of this plan is marked done: they are listed at the end."
 
 
